@@ -1,0 +1,47 @@
+package io.zhihang.adapter.persistence.account;
+
+import io.zhihang.application.port.out.AccountRepository;
+import io.zhihang.domain.account.Account;
+import io.zhihang.domain.shared.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+@ApplicationScoped
+public class PanacheAccountRepository implements AccountRepository {
+    private final UserPanacheRepo repo;
+
+    PanacheAccountRepository(UserPanacheRepo repo) {
+        this.repo = repo;
+    }
+
+    @Override
+    public Optional<Account> find(UserId userId) {
+        return repo.findByIdOptional(userId.toString()).map(AccountMapper::toDomain);
+    }
+
+    @Override
+    public boolean exists(UserId userId) {
+        return repo.count("userId", userId.toString()) > 0;
+    }
+
+    @Override
+    public boolean insert(Account account) {
+        if (exists(account.userId())) {
+            return false;
+        }
+        UserEntity entity = new UserEntity();
+        AccountMapper.copy(account, entity);
+        repo.persist(entity);
+        return true;
+    }
+
+    @Override
+    public void update(Account account) {
+        UserEntity entity = repo.findById(account.userId().toString());
+        if (entity == null) {
+            throw new IllegalStateException("No such account");
+        }
+        AccountMapper.copy(account, entity);
+    }
+}

@@ -1,0 +1,49 @@
+package io.zhihang.adapter.rest.auth;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.zhihang.application.port.in.auth.AuthenticateUseCase;
+import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.ErrorKind;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+/**
+ * Finds the access token of a request ({@code Authorization: Bearer …}, or the deprecated {@code access_token}
+ * query parameter) and resolves it to the requester.
+ */
+@ApplicationScoped
+public class Authenticator {
+    private static final String BEARER = "Bearer ";
+
+    private final AuthenticateUseCase authenticate;
+
+    public Authenticator(AuthenticateUseCase authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    public Requester require(HttpServerRequest request) {
+        return token(request).map(authenticate::authenticate)
+                .orElseThrow(() -> new DomainException(ErrorKind.MISSING_TOKEN, "Missing access token"));
+    }
+
+    public Optional<Requester> optional(HttpServerRequest request) {
+        return token(request).map(authenticate::authenticate);
+    }
+
+    static Optional<String> token(HttpServerRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String token = header.substring(BEARER.length()).trim();
+            return token.isEmpty() ? Optional.empty() : Optional.of(token);
+        }
+        String param = request.getParam("access_token");
+        return param == null || param.isEmpty() ? Optional.empty() : Optional.of(param);
+    }
+
+    /** The client's address (honours X-Forwarded-For only when the operator enabled proxy forwarding). */
+    public static String clientIp(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,9 @@
+package io.zhihang.adapter.rest.client.v3.dto;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** {@code PUT /profile/{userId}/displayname}. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record DisplayNameRequest(String displayname) {
+}

@@ -1,0 +1,21 @@
+package io.zhihang.adapter.rest.error;
+
+import io.zhihang.domain.shared.ErrorKind;
+
+/** The HTTP status of each error kind, as the spec (and Synapse) answer them. */
+final class ErrorStatus {
+    private ErrorStatus() {
+    }
+
+    static int of(ErrorKind kind) {
+        return switch (kind) {
+            case FORBIDDEN, USER_DEACTIVATED, GUEST_ACCESS_FORBIDDEN -> 403;
+            case NOT_FOUND, UNRECOGNIZED -> 404;
+            case MISSING_TOKEN, UNKNOWN_TOKEN, UNAUTHORIZED -> 401;
+            case LIMIT_EXCEEDED -> 429;
+            case TOO_LARGE -> 413;
+            case BAD_JSON, NOT_JSON, MISSING_PARAM, INVALID_PARAM, UNKNOWN, USER_IN_USE, INVALID_USERNAME, EXCLUSIVE,
+                 WEAK_PASSWORD -> 400;
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package io.zhihang.adapter.rest.http;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * What the spec asks of every response before any resource runs: CORS headers on everything, {@code OPTIONS}
+ * answered directly, oversized bodies refused with {@code M_TOO_LARGE}, and a JSON {@code M_UNRECOGNIZED} for
+ * paths nothing serves.
+ */
+@ApplicationScoped
+public class HttpEdge {
+    private final HttpSettings settings;
+
+    public HttpEdge(HttpSettings settings) {
+        this.settings = settings;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(-1000).handler(this::filter);
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> json(ctx.response(), 404,
+                "{\"errcode\":\"M_UNRECOGNIZED\",\"error\":\"Unrecognized request\"}"));
+    }
+
+    private void filter(RoutingContext ctx) {
+        HttpServerResponse response = ctx.response();
+        response.putHeader("Access-Control-Allow-Origin", "*");
+        response.putHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+        response.putHeader("Access-Control-Allow-Headers",
+                "X-Requested-With, Content-Type, Authorization, Date");
+        response.putHeader("Access-Control-Expose-Headers", "Synapse-Trace-Id, Server, Retry-After");
+        if (ctx.request().method() == HttpMethod.OPTIONS) {
+            json(response, 200, "{}");
+            return;
+        }
+        String length = ctx.request().getHeader("Content-Length");
+        if (length != null && tooLarge(length)) {
+            response.putHeader("Connection", "close");
+            json(response, 413, "{\"errcode\":\"M_TOO_LARGE\",\"error\":\"Request body too large\"}");
+            return;
+        }
+        ctx.next();
+    }
+
+    private boolean tooLarge(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > settings.maxRequestBytes();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void json(HttpServerResponse response, int status, String body) {
+        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+    }
+}

@@ -1,0 +1,72 @@
+package io.zhihang.adapter.rest.json;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.ErrorKind;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+
+/**
+ * Reads request bodies ourselves, whatever the Content-Type, so that the Matrix errors are exact:
+ * not JSON is {@code M_NOT_JSON}; JSON of the wrong shape or field type is {@code M_BAD_JSON}.
+ */
+@ApplicationScoped
+public class JsonBodies {
+    private final ObjectMapper mapper;
+
+    public JsonBodies(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The body as {@code type}; an empty body is refused. */
+    public <T> T read(byte[] body, Class<T> type) {
+        if (body == null || body.length == 0) {
+            throw new DomainException(ErrorKind.NOT_JSON, "Content not JSON.");
+        }
+        return parse(body, type);
+    }
+
+    /** The body as {@code type}; an empty body reads as {@code {}} (for endpoints whose body is optional). */
+    public <T> T readOptional(byte[] body, Class<T> type) {
+        return parse(body == null || body.length == 0 ? new byte[]{'{', '}'} : body, type);
+    }
+
+    private <T> T parse(byte[] body, Class<T> type) {
+        try {
+            firstTokenMustOpenObject(body);
+            return mapper.readValue(body, type);
+        } catch (JsonParseException e) {
+            throw new DomainException(ErrorKind.NOT_JSON, "Content not JSON.");
+        } catch (MismatchedInputException e) {
+            throw DomainException.badJson(describe(e));
+        } catch (JsonProcessingException e) {
+            throw DomainException.badJson("Invalid JSON content");
+        } catch (IOException e) {
+            throw new DomainException(ErrorKind.NOT_JSON, "Content not JSON.");
+        }
+    }
+
+    private void firstTokenMustOpenObject(byte[] body) throws IOException {
+        try (var parser = mapper.getFactory().createParser(body)) {
+            var token = parser.nextToken();
+            if (token == null) {
+                throw new DomainException(ErrorKind.NOT_JSON, "Content not JSON.");
+            }
+            if (token != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw DomainException.badJson("Content must be a JSON object.");
+            }
+        }
+    }
+
+    private static String describe(MismatchedInputException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b)
+                .orElse("");
+        return path.isEmpty() ? "Invalid JSON content" : "Invalid type or value for field '" + path + "'";
+    }
+}

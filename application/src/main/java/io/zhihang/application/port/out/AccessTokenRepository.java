@@ -1,0 +1,23 @@
+package io.zhihang.application.port.out;
+
+import io.zhihang.domain.auth.AccessToken;
+import io.zhihang.domain.shared.DeviceId;
+import io.zhihang.domain.shared.UserId;
+
+import java.util.Optional;
+
+/** Access-token grants: a token is valid only while its grant is stored. */
+public interface AccessTokenRepository {
+    void insert(AccessToken token);
+
+    Optional<AccessToken> find(String tokenId);
+
+    Optional<AccessToken> findByRefreshTokenHash(String refreshTokenHash);
+
+    void delete(String tokenId);
+
+    void deleteForDevice(UserId userId, DeviceId deviceId);
+
+    /** Deletes every grant of the user except those of device {@code keep} (null keeps none). */
+    void deleteForUserExcept(UserId userId, DeviceId keep);
+}

@@ -1,0 +1,13 @@
+package io.zhihang.application.port.out;
+
+/** Unguessable identifiers and secrets. */
+public interface IdGenerator {
+    /** A new device id, e.g. {@code QWERTYUIOP}. */
+    String deviceId();
+
+    /** A random opaque string of at least 128 bits, URL-safe. */
+    String secret();
+
+    /** A localpart for a registration that gave no username. */
+    String localpart();
+}

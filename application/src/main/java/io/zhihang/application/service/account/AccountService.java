@@ -1,0 +1,80 @@
+package io.zhihang.application.service.account;
+
+import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.port.in.account.ChangePasswordCommand;
+import io.zhihang.application.port.in.account.ChangePasswordUseCase;
+import io.zhihang.application.port.in.account.DeactivateAccountUseCase;
+import io.zhihang.application.port.in.auth.UiaAuth;
+import io.zhihang.application.port.in.auth.UiaRequiredException;
+import io.zhihang.application.port.out.AccessTokenRepository;
+import io.zhihang.application.port.out.AccountRepository;
+import io.zhihang.application.port.out.DeviceRepository;
+import io.zhihang.application.port.out.PasswordHasher;
+import io.zhihang.application.port.out.ProfileRepository;
+import io.zhihang.application.service.auth.UserInteractiveAuth;
+import io.zhihang.domain.account.Account;
+import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.profile.Profile;
+import io.zhihang.domain.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.InstantSource;
+
+/** Password change and deactivation, both behind the user's password (User-Interactive Authentication). */
+@ApplicationScoped
+public class AccountService implements ChangePasswordUseCase, DeactivateAccountUseCase {
+    private final AccountRepository accounts;
+    private final DeviceRepository devices;
+    private final AccessTokenRepository tokens;
+    private final ProfileRepository profiles;
+    private final PasswordHasher hasher;
+    private final UserInteractiveAuth uia;
+    private final HomeserverSettings settings;
+    private final InstantSource clock;
+
+    public AccountService(AccountRepository accounts, DeviceRepository devices, AccessTokenRepository tokens,
+                          ProfileRepository profiles, PasswordHasher hasher, UserInteractiveAuth uia,
+                          HomeserverSettings settings, InstantSource clock) {
+        this.accounts = accounts;
+        this.devices = devices;
+        this.tokens = tokens;
+        this.profiles = profiles;
+        this.hasher = hasher;
+        this.uia = uia;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(dontRollbackOn = UiaRequiredException.class)
+    public void changePassword(ChangePasswordCommand command) {
+        Requester requester = command.requester();
+        settings.passwordPolicy().check(command.newPassword());
+        uia.authorize("account/password", requester.userId(), UserInteractiveAuth.passwordFlow(), command.auth(),
+                clock.instant());
+        Account account = load(requester);
+        accounts.update(account.withPasswordHash(hasher.hash(command.newPassword())));
+        if (command.logoutDevices()) {
+            tokens.deleteForUserExcept(requester.userId(), requester.deviceId());
+            devices.deleteAllExcept(requester.userId(), requester.deviceId());
+        }
+    }
+
+    @Override
+    @Transactional(dontRollbackOn = UiaRequiredException.class)
+    public void deactivate(Requester requester, UiaAuth auth) {
+        Instant now = clock.instant();
+        uia.authorize("account/deactivate", requester.userId(), UserInteractiveAuth.passwordFlow(), auth, now);
+        accounts.update(load(requester).deactivate());
+        tokens.deleteForUserExcept(requester.userId(), null);
+        devices.deleteAllExcept(requester.userId(), null);
+        profiles.save(requester.userId(), Profile.EMPTY);
+    }
+
+    private Account load(Requester requester) {
+        return accounts.find(requester.userId())
+                .orElseThrow(() -> DomainException.notFound("Unknown user"));
+    }
+}

@@ -1,0 +1,111 @@
+package io.zhihang.application.service.auth;
+
+import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.port.in.auth.IssuedSession;
+import io.zhihang.application.port.in.auth.RegisterAccountUseCase;
+import io.zhihang.application.port.in.auth.RegisterCommand;
+import io.zhihang.application.port.in.auth.RegistrationResult;
+import io.zhihang.application.port.in.auth.UiaRequiredException;
+import io.zhihang.application.port.out.AccountRepository;
+import io.zhihang.application.port.out.IdGenerator;
+import io.zhihang.application.port.out.PasswordHasher;
+import io.zhihang.application.port.out.ProfileRepository;
+import io.zhihang.domain.account.Account;
+import io.zhihang.domain.auth.AuthTypes;
+import io.zhihang.domain.auth.UiaFlow;
+import io.zhihang.domain.profile.Profile;
+import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.ErrorKind;
+import io.zhihang.domain.shared.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class RegistrationService implements RegisterAccountUseCase {
+    static final String PURPOSE = "register";
+
+    private final AccountRepository accounts;
+    private final ProfileRepository profiles;
+    private final PasswordHasher hasher;
+    private final UserInteractiveAuth uia;
+    private final SessionIssuer sessions;
+    private final RateLimits rateLimits;
+    private final IdGenerator ids;
+    private final HomeserverSettings settings;
+    private final InstantSource clock;
+
+    public RegistrationService(AccountRepository accounts, ProfileRepository profiles, PasswordHasher hasher,
+                               UserInteractiveAuth uia, SessionIssuer sessions, RateLimits rateLimits,
+                               IdGenerator ids, HomeserverSettings settings, InstantSource clock) {
+        this.accounts = accounts;
+        this.profiles = profiles;
+        this.hasher = hasher;
+        this.uia = uia;
+        this.sessions = sessions;
+        this.rateLimits = rateLimits;
+        this.ids = ids;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(dontRollbackOn = UiaRequiredException.class)
+    public RegistrationResult register(RegisterCommand command) {
+        Instant now = clock.instant();
+        if (command.isGuest()) {
+            throw new DomainException(ErrorKind.GUEST_ACCESS_FORBIDDEN, "Guest access is disabled");
+        }
+        if (!settings.registrationEnabled()) {
+            throw DomainException.forbidden("Registration has been disabled");
+        }
+        rateLimits.registrationFromAddress(command.clientIp(), now);
+        UserId userId = command.username() == null ? freshUserId() : available(command.username());
+        settings.passwordPolicy().check(command.password());
+        uia.authorize(PURPOSE, null, flows(), command.auth(), now);
+        if (!accounts.insert(Account.register(userId, hasher.hash(command.password()), false, now))) {
+            throw new DomainException(ErrorKind.USER_IN_USE, "User ID already taken.");
+        }
+        profiles.save(userId, new Profile(userId.localpart(), null));
+        Optional<IssuedSession> session = command.inhibitLogin()
+                ? Optional.empty()
+                : Optional.of(sessions.open(userId, command.deviceId(), command.initialDeviceDisplayName(),
+                        command.refreshToken(), command.clientIp(), now));
+        return new RegistrationResult(userId, session);
+    }
+
+    @Override
+    @Transactional
+    public void checkAvailable(String username, String clientIp) {
+        rateLimits.registrationFromAddress(clientIp, clock.instant());
+        available(username);
+    }
+
+    private UserId available(String username) {
+        UserId userId = settings.usernamePolicy().validate(username);
+        if (accounts.exists(userId)) {
+            throw new DomainException(ErrorKind.USER_IN_USE, "User ID already taken.");
+        }
+        return userId;
+    }
+
+    private UserId freshUserId() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            UserId candidate = new UserId(ids.localpart(), settings.serverName());
+            if (!accounts.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Could not generate a free user id");
+    }
+
+    private List<UiaFlow> flows() {
+        return settings.registrationTokens().required()
+                ? List.of(UiaFlow.of(AuthTypes.REGISTRATION_TOKEN))
+                : List.of(UiaFlow.of(AuthTypes.DUMMY));
+    }
+}

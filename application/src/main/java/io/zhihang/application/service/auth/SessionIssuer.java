@@ -1,0 +1,82 @@
+package io.zhihang.application.service.auth;
+
+import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.port.in.auth.IssuedSession;
+import io.zhihang.application.port.out.AccessTokenRepository;
+import io.zhihang.application.port.out.AccessTokenSigner;
+import io.zhihang.application.port.out.DeviceRepository;
+import io.zhihang.application.port.out.IdGenerator;
+import io.zhihang.domain.account.Device;
+import io.zhihang.domain.auth.AccessToken;
+import io.zhihang.domain.shared.DeviceId;
+import io.zhihang.domain.shared.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Opens a session for a user on a device: creates the device (or takes over an existing one, revoking its old
+ * tokens, as the spec asks) and issues an access token, plus a refresh token when the client supports them.
+ */
+@ApplicationScoped
+public class SessionIssuer {
+    private static final String REFRESH_PREFIX = "zhr_";
+
+    private final DeviceRepository devices;
+    private final AccessTokenRepository tokens;
+    private final AccessTokenSigner signer;
+    private final IdGenerator ids;
+    private final HomeserverSettings settings;
+
+    public SessionIssuer(DeviceRepository devices, AccessTokenRepository tokens, AccessTokenSigner signer,
+                         IdGenerator ids, HomeserverSettings settings) {
+        this.devices = devices;
+        this.tokens = tokens;
+        this.signer = signer;
+        this.ids = ids;
+        this.settings = settings;
+    }
+
+    public IssuedSession open(UserId userId, String requestedDeviceId, String displayName, boolean refreshable,
+                              String clientIp, Instant now) {
+        DeviceId deviceId = new DeviceId(requestedDeviceId == null ? ids.deviceId() : requestedDeviceId);
+        Device device = devices.find(userId, deviceId)
+                .map(existing -> {
+                    tokens.deleteForDevice(userId, deviceId);
+                    return existing;
+                })
+                .orElseGet(() -> new Device(userId, deviceId, displayName, null, null));
+        devices.save(device.seen(clientIp, now));
+        return issue(userId, deviceId, refreshable, now);
+    }
+
+    /** Issues a new grant for an existing device. */
+    public IssuedSession issue(UserId userId, DeviceId deviceId, boolean refreshable, Instant now) {
+        String tokenId = ids.secret();
+        if (!refreshable) {
+            AccessToken grant = AccessToken.longLived(tokenId, userId, deviceId, now);
+            tokens.insert(grant);
+            return new IssuedSession(userId, deviceId, signer.sign(grant), null, null);
+        }
+        String refreshToken = REFRESH_PREFIX + ids.secret();
+        AccessToken grant = AccessToken.refreshable(tokenId, userId, deviceId, settings.refreshableTokenLifetime(),
+                hashRefreshToken(refreshToken), now);
+        tokens.insert(grant);
+        return new IssuedSession(userId, deviceId, signer.sign(grant), refreshToken,
+                settings.refreshableTokenLifetime());
+    }
+
+    /** Refresh tokens are stored only as their SHA-256. */
+    public static String hashRefreshToken(String refreshToken) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

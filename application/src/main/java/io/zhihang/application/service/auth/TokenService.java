@@ -1,0 +1,80 @@
+package io.zhihang.application.service.auth;
+
+import io.zhihang.application.port.in.auth.AuthenticateUseCase;
+import io.zhihang.application.port.in.auth.IssuedSession;
+import io.zhihang.application.port.in.auth.LogoutUseCase;
+import io.zhihang.application.port.in.auth.RefreshTokenUseCase;
+import io.zhihang.application.port.out.AccessTokenRepository;
+import io.zhihang.application.port.out.AccessTokenSigner;
+import io.zhihang.application.port.out.AccountRepository;
+import io.zhihang.application.port.out.DeviceRepository;
+import io.zhihang.domain.account.Account;
+import io.zhihang.domain.auth.AccessToken;
+import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.shared.UnknownTokenException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.InstantSource;
+
+/** Checks access tokens, refreshes them, and ends sessions. */
+@ApplicationScoped
+public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, LogoutUseCase {
+    private final AccessTokenSigner signer;
+    private final AccessTokenRepository tokens;
+    private final AccountRepository accounts;
+    private final DeviceRepository devices;
+    private final SessionIssuer sessions;
+    private final InstantSource clock;
+
+    public TokenService(AccessTokenSigner signer, AccessTokenRepository tokens, AccountRepository accounts,
+                        DeviceRepository devices, SessionIssuer sessions, InstantSource clock) {
+        this.signer = signer;
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.devices = devices;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Requester authenticate(String accessToken) {
+        String tokenId = signer.verifiedTokenId(accessToken)
+                .orElseThrow(() -> new UnknownTokenException("Invalid access token passed.", false));
+        AccessToken grant = tokens.find(tokenId)
+                .orElseThrow(() -> new UnknownTokenException("Access token has been revoked.", false));
+        if (grant.isExpired(clock.instant())) {
+            throw new UnknownTokenException("Access token has expired.", true);
+        }
+        Account account = accounts.find(grant.userId())
+                .filter(a -> !a.deactivated())
+                .orElseThrow(() -> new UnknownTokenException("User account is no longer active.", false));
+        return new Requester(grant.userId(), grant.deviceId(), grant.tokenId(), account.admin());
+    }
+
+    @Override
+    @Transactional
+    public IssuedSession refresh(String refreshToken) {
+        Instant now = clock.instant();
+        AccessToken old = tokens.findByRefreshTokenHash(SessionIssuer.hashRefreshToken(refreshToken))
+                .orElseThrow(() -> new UnknownTokenException("Unknown refresh token.", false));
+        tokens.delete(old.tokenId());
+        return sessions.issue(old.userId(), old.deviceId(), true, now);
+    }
+
+    @Override
+    @Transactional
+    public void logout(Requester requester) {
+        tokens.deleteForDevice(requester.userId(), requester.deviceId());
+        devices.delete(requester.userId(), requester.deviceId());
+    }
+
+    @Override
+    @Transactional
+    public void logoutAll(Requester requester) {
+        tokens.deleteForUserExcept(requester.userId(), null);
+        devices.deleteAllExcept(requester.userId(), null);
+    }
+}

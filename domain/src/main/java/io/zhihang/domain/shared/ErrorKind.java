@@ -1,0 +1,37 @@
+package io.zhihang.domain.shared;
+
+/**
+ * What went wrong, in the Matrix vocabulary. Each kind carries the spec's {@code errcode};
+ * the HTTP edge decides the status code.
+ */
+public enum ErrorKind {
+    FORBIDDEN("M_FORBIDDEN"),
+    NOT_FOUND("M_NOT_FOUND"),
+    BAD_JSON("M_BAD_JSON"),
+    NOT_JSON("M_NOT_JSON"),
+    MISSING_PARAM("M_MISSING_PARAM"),
+    INVALID_PARAM("M_INVALID_PARAM"),
+    UNKNOWN("M_UNKNOWN"),
+    USER_IN_USE("M_USER_IN_USE"),
+    INVALID_USERNAME("M_INVALID_USERNAME"),
+    EXCLUSIVE("M_EXCLUSIVE"),
+    USER_DEACTIVATED("M_USER_DEACTIVATED"),
+    WEAK_PASSWORD("M_WEAK_PASSWORD"),
+    GUEST_ACCESS_FORBIDDEN("M_GUEST_ACCESS_FORBIDDEN"),
+    MISSING_TOKEN("M_MISSING_TOKEN"),
+    UNKNOWN_TOKEN("M_UNKNOWN_TOKEN"),
+    UNAUTHORIZED("M_UNAUTHORIZED"),
+    LIMIT_EXCEEDED("M_LIMIT_EXCEEDED"),
+    TOO_LARGE("M_TOO_LARGE"),
+    UNRECOGNIZED("M_UNRECOGNIZED");
+
+    private final String errcode;
+
+    ErrorKind(String errcode) {
+        this.errcode = errcode;
+    }
+
+    public String errcode() {
+        return errcode;
+    }
+}

@@ -1,0 +1,19 @@
+package io.zhihang.domain.shared;
+
+import java.time.Duration;
+
+/** Too many requests: the client may retry after {@link #retryAfter()}. */
+public final class RateLimitedException extends DomainException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Duration retryAfter;
+
+    public RateLimitedException(Duration retryAfter) {
+        super(ErrorKind.LIMIT_EXCEEDED, "Too many requests");
+        this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

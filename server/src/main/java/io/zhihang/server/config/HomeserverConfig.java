@@ -1,0 +1,119 @@
+package io.zhihang.server.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything an operator configures, under {@code zhihang.*} in {@code application.properties} or as environment
+ * variables ({@code ZHIHANG_SERVER_NAME}, …). See docs/configuration.md.
+ */
+@ConfigMapping(prefix = "zhihang")
+public interface HomeserverConfig {
+    /** The server name in user ids ({@code @alice:<server-name>}). Cannot change once users exist. */
+    @WithDefault("localhost")
+    String serverName();
+
+    /** The URL clients use to reach this server; defaults to {@code http://<server-name>:8008}. */
+    Optional<String> publicBaseurl();
+
+    /** Where keys and the embedded database live. */
+    @WithDefault("./data")
+    String dataDir();
+
+    Database database();
+
+    Registration registration();
+
+    Auth auth();
+
+    RateLimits rateLimits();
+
+    Http http();
+
+    PasswordHashing passwordHashing();
+
+    interface Database {
+        /** {@code h2} (embedded, the default) or {@code postgresql}. */
+        @WithDefault("h2")
+        String kind();
+
+        /** JDBC URL of the PostgreSQL database. */
+        @WithDefault("jdbc:postgresql://localhost:5432/zhihang")
+        String url();
+
+        @WithDefault("zhihang")
+        String user();
+
+        @WithDefault("zhihang")
+        String password();
+    }
+
+    interface Registration {
+        /** Whether anyone may register an account with {@code POST /register}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Secret for Synapse-style shared-secret registration ({@code /_synapse/admin/v1/register}); off if unset. */
+        Optional<String> sharedSecret();
+
+        /** Whether registering needs one of {@link #tokens()} ({@code m.login.registration_token}). */
+        @WithDefault("false")
+        boolean requiresToken();
+
+        Optional<List<String>> tokens();
+
+        /** Regular expressions of localparts (or full user ids) reserved for application services. */
+        Optional<List<String>> exclusiveNamespaces();
+
+        @WithDefault("0")
+        int passwordMinLength();
+    }
+
+    interface Auth {
+        /** Lifetime of access tokens issued together with a refresh token. */
+        @WithDefault("PT5M")
+        Duration refreshableTokenLifetime();
+    }
+
+    interface RateLimits {
+        /** Switch all rate limits off (tests, benchmarks). */
+        @WithDefault("true")
+        boolean enabled();
+
+        Limit loginAddress();
+
+        Limit loginAccount();
+
+        Limit loginFailedAttempts();
+
+        Limit registration();
+    }
+
+    interface Limit {
+        double perSecond();
+
+        int burstCount();
+    }
+
+    interface Http {
+        /** Largest request body accepted, in bytes. */
+        @WithDefault("1048576")
+        long maxRequestBytes();
+    }
+
+    interface PasswordHashing {
+        /** Argon2id memory in KiB (OWASP: 19456). */
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+    }
+}

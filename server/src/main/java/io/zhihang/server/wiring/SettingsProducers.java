@@ -1,0 +1,64 @@
+package io.zhihang.server.wiring;
+
+import io.zhihang.adapter.rest.http.HttpSettings;
+import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.config.RateLimitSettings;
+import io.zhihang.application.service.auth.RateLimits;
+import io.zhihang.domain.account.PasswordPolicy;
+import io.zhihang.domain.account.UsernamePolicy;
+import io.zhihang.domain.auth.RegistrationTokens;
+import io.zhihang.domain.ratelimit.RateLimit;
+import io.zhihang.domain.shared.ServerName;
+import io.zhihang.server.config.HomeserverConfig;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Turns the operator's configuration into the settings records and policies the other modules take. */
+public class SettingsProducers {
+
+    @Produces
+    @Singleton
+    HomeserverSettings homeserverSettings(HomeserverConfig config) {
+        ServerName serverName = new ServerName(config.serverName());
+        HomeserverConfig.Registration reg = config.registration();
+        List<Pattern> exclusive = reg.exclusiveNamespaces().orElse(List.of()).stream().map(Pattern::compile).toList();
+        return new HomeserverSettings(
+                serverName,
+                config.publicBaseurl().orElse("http://" + serverName.value() + ":8008"),
+                reg.enabled(),
+                new RegistrationTokens(reg.requiresToken(), Set.copyOf(reg.tokens().orElse(List.of()))),
+                reg.sharedSecret().filter(s -> !s.isBlank()),
+                new UsernamePolicy(serverName, exclusive),
+                new PasswordPolicy(reg.passwordMinLength()),
+                config.auth().refreshableTokenLifetime());
+    }
+
+    @Produces
+    @Singleton
+    RateLimits rateLimits(HomeserverConfig config) {
+        HomeserverConfig.RateLimits rl = config.rateLimits();
+        return new RateLimits(new RateLimitSettings(rl.enabled(), limit(rl.loginAddress()), limit(rl.loginAccount()),
+                limit(rl.loginFailedAttempts()), limit(rl.registration())));
+    }
+
+    @Produces
+    @Singleton
+    HttpSettings httpSettings(HomeserverConfig config) {
+        return new HttpSettings(config.http().maxRequestBytes());
+    }
+
+    @Produces
+    @Singleton
+    InstantSource clock() {
+        return InstantSource.system();
+    }
+
+    private static RateLimit limit(HomeserverConfig.Limit l) {
+        return new RateLimit(l.perSecond(), l.burstCount());
+    }
+}
