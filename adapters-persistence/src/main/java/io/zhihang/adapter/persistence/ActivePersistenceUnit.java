@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,6 +32,7 @@ public class ActivePersistenceUnit {
     @Alternative
     @Priority(1)
     @Singleton
+    @Typed(Session.class)
     Session session(@Any Instance<Session> sessions) {
         return sessions.select(unit()).get();
     }
@@ -39,6 +41,7 @@ public class ActivePersistenceUnit {
     @Alternative
     @Priority(1)
     @Singleton
+    @Typed(EntityManager.class)
     EntityManager entityManager(@Any Instance<EntityManager> managers) {
         return managers.select(unit()).get();
     }

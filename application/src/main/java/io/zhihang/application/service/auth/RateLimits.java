@@ -41,9 +41,17 @@ public final class RateLimits {
         }
     }
 
+    /** Refuses a registration attempt while the address has registered too many accounts recently. */
     public void registrationFromAddress(String ip, Instant now) {
         if (enabled && ip != null) {
-            registration.acquire(ip, now);
+            registration.ensureRoom(ip, now);
+        }
+    }
+
+    /** Counts a completed registration against the address (as Synapse, attempts alone do not count). */
+    public void registered(String ip, Instant now) {
+        if (enabled && ip != null) {
+            registration.tryAcquire(ip, now);
         }
     }
 }

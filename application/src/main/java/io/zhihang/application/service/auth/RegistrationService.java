@@ -71,6 +71,7 @@ public class RegistrationService implements RegisterAccountUseCase {
             throw new DomainException(ErrorKind.USER_IN_USE, "User ID already taken.");
         }
         profiles.save(userId, new Profile(userId.localpart(), null));
+        rateLimits.registered(command.clientIp(), now);
         Optional<IssuedSession> session = command.inhibitLogin()
                 ? Optional.empty()
                 : Optional.of(sessions.open(userId, command.deviceId(), command.initialDeviceDisplayName(),
