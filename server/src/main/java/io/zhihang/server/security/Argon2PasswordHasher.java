@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 
 /**
  * Argon2id (Bouncy Castle) in the PHC string format {@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}, so cost settings
@@ -27,6 +28,8 @@ public class Argon2PasswordHasher implements PasswordHasher {
     private final int iterations;
     private final int parallelism;
     private final SecureRandom random = new SecureRandom();
+    /** Each hash takes {@code memoryKib} of heap: bound how many run at once, so a login flood cannot exhaust memory. */
+    private final Semaphore concurrentHashes = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     public Argon2PasswordHasher(HomeserverConfig config) {
         this.memoryKib = config.passwordHashing().memoryKib();
@@ -93,7 +96,16 @@ public class Argon2PasswordHasher implements PasswordHasher {
         }
     }
 
-    private static byte[] argon2(String password, byte[] salt, int m, int t, int p, int length) {
+    private byte[] argon2(String password, byte[] salt, int m, int t, int p, int length) {
+        concurrentHashes.acquireUninterruptibly();
+        try {
+            return argon2Unbounded(password, salt, m, t, p, length);
+        } finally {
+            concurrentHashes.release();
+        }
+    }
+
+    private static byte[] argon2Unbounded(String password, byte[] salt, int m, int t, int p, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(m)

@@ -38,8 +38,9 @@ public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, L
         this.clock = clock;
     }
 
+    /** Read-only and on every request: joins a caller's transaction if there is one, but never starts one. */
     @Override
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Requester authenticate(String accessToken) {
         String tokenId = signer.verifiedTokenId(accessToken)
                 .orElseThrow(() -> new UnknownTokenException("Invalid access token passed.", false));

@@ -1,0 +1,33 @@
+package io.zhihang.domain.shared;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ErrorKindTest {
+
+    @Test
+    void every_kind_carries_a_spec_errcode_named_after_it() {
+        assertThat(Arrays.stream(ErrorKind.values()))
+                .allSatisfy(kind -> assertThat(kind.errcode()).isEqualTo("M_" + kind.name()));
+    }
+
+    @Test
+    void a_rate_limit_refusal_tells_when_to_retry() {
+        RateLimitedException e = new RateLimitedException(Duration.ofSeconds(3));
+
+        assertThat(e.kind()).isEqualTo(ErrorKind.LIMIT_EXCEEDED);
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void an_unknown_token_says_whether_the_logout_was_soft() {
+        assertThat(new UnknownTokenException("expired", true).softLogout()).isTrue();
+        assertThat(new UnknownTokenException("revoked", false))
+                .satisfies(e -> assertThat(e.softLogout()).isFalse())
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNKNOWN_TOKEN));
+    }
+}
