@@ -40,6 +40,15 @@ public class InMemoryAccessTokenRepository implements AccessTokenRepository {
     }
 
     @Override
+    public void retirePredecessorOf(AccessToken successor) {
+        String previous = successor.previousTokenId();
+        grants.remove(previous);
+        grants.values().removeIf(g -> previous.equals(g.previousTokenId()) && !g.tokenId().equals(successor.tokenId()));
+        grants.computeIfPresent(successor.tokenId(), (id, g) -> new AccessToken(g.tokenId(), g.userId(), g.deviceId(),
+                g.expiresAt(), g.refreshTokenHash(), g.createdAt(), null));
+    }
+
+    @Override
     public void deleteForDevice(UserId userId, DeviceId deviceId) {
         grants.values().removeIf(g -> g.userId().equals(userId) && g.deviceId().equals(deviceId));
     }

@@ -101,13 +101,32 @@ class SessionScenarioTest {
     }
 
     @Test
-    void refreshing_before_expiry_revokes_the_old_access_token_at_once() {
+    void the_old_pair_stays_valid_until_the_new_access_token_is_used() {
         IssuedSession first = server.loginRefreshable("alice", "correct horse", null);
 
-        server.tokenService.refresh(first.refreshToken());
+        IssuedSession second = server.tokenService.refresh(first.refreshToken());
 
+        assertThat(server.authenticate(first).userId()).isEqualTo(ALICE);
+        server.authenticate(second);
         assertThat(catchThrowableOfType(UnknownTokenException.class, () -> server.authenticate(first)).softLogout())
                 .isFalse();
+        assertThat(catchThrowableOfType(UnknownTokenException.class,
+                () -> server.tokenService.refresh(first.refreshToken()))).isNotNull();
+    }
+
+    @Test
+    void a_client_that_lost_the_refresh_response_can_refresh_again() {
+        IssuedSession first = server.loginRefreshable("alice", "correct horse", "PHONE");
+
+        IssuedSession lost = server.tokenService.refresh(first.refreshToken());
+        IssuedSession retried = server.tokenService.refresh(first.refreshToken());
+        server.authenticate(retried);
+
+        assertThat(catchThrowableOfType(UnknownTokenException.class, () -> server.authenticate(lost))).isNotNull();
+        assertThat(catchThrowableOfType(UnknownTokenException.class,
+                () -> server.tokenService.refresh(lost.refreshToken()))).isNotNull();
+        assertThat(server.tokens.grantsOf(ALICE)).filteredOn(g -> g.deviceId().equals(new DeviceId("PHONE")))
+                .singleElement().satisfies(grant -> assertThat(grant.previousTokenId()).isNull());
     }
 
     @Test

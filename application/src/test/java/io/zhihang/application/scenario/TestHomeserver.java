@@ -21,6 +21,7 @@ import io.zhihang.application.service.auth.RateLimits;
 import io.zhihang.application.service.auth.RegistrationService;
 import io.zhihang.application.service.auth.SessionIssuer;
 import io.zhihang.application.service.auth.SharedSecretRegistrationService;
+import io.zhihang.application.service.auth.TokenRetirement;
 import io.zhihang.application.service.auth.TokenService;
 import io.zhihang.application.service.auth.UserInteractiveAuth;
 import io.zhihang.application.service.device.DeviceService;
@@ -70,12 +71,12 @@ public final class TestHomeserver {
 
     private TestHomeserver(HomeserverSettings settings, RateLimitSettings rateLimitSettings) {
         this.settings = settings;
-        UserInteractiveAuth uia = new UserInteractiveAuth(uiaSessions, ids, accounts, hasher, settings);
-        SessionIssuer sessions = new SessionIssuer(devices, tokens, signer, ids, settings);
         RateLimits rateLimits = new RateLimits(rateLimitSettings);
+        UserInteractiveAuth uia = new UserInteractiveAuth(uiaSessions, ids, accounts, hasher, settings, rateLimits);
+        SessionIssuer sessions = new SessionIssuer(devices, tokens, signer, ids, settings);
         registration = new RegistrationService(accounts, profiles, hasher, uia, sessions, rateLimits, ids, settings, clock);
         login = new LoginService(accounts, hasher, sessions, rateLimits, settings, clock);
-        tokenService = new TokenService(signer, tokens, accounts, devices, sessions, clock);
+        tokenService = new TokenService(signer, tokens, accounts, devices, sessions, new TokenRetirement(tokens), clock);
         accountService = new AccountService(accounts, devices, tokens, profiles, hasher, uia, settings, clock);
         deviceService = new DeviceService(devices, tokens, uia, clock);
         profileService = new ProfileService(accounts, profiles, settings);

@@ -38,11 +38,12 @@ public final class RateLimiter {
         Duration[] wait = {Duration.ZERO};
         buckets.compute(key, (k, bucket) -> {
             double level = bucket == null ? 0 : bucket.levelAt(now, limit.perSecond());
+            Instant at = bucket == null || now.isAfter(bucket.at()) ? now : bucket.at();
             if (level + 1 > limit.burstCount()) {
                 wait[0] = waitFor(level);
-                return new Bucket(level, now);
+                return new Bucket(level, at);
             }
-            return new Bucket(level + 1, now);
+            return new Bucket(level + 1, at);
         });
         return wait[0];
     }

@@ -62,6 +62,18 @@ class StrictServerApiTest {
     }
 
     @Test
+    void guessing_the_password_through_user_interactive_auth_is_rate_limited_too() {
+        Matrix.Session alice = registerWithToken(Matrix.freshName("uiaguess"));
+        int status = 0;
+        for (int i = 0; i < 5 && status != 429; i++) {
+            status = Matrix.as(alice).body(Map.of("new_password", "x",
+                            "auth", Matrix.passwordAuth(alice, "guess" + i, null)))
+                    .post(V3 + "/account/password").then().extract().statusCode();
+        }
+        org.assertj.core.api.Assertions.assertThat(status).isEqualTo(429);
+    }
+
+    @Test
     void oversized_bodies_are_refused_with_too_large() {
         json().body(Map.of("type", "m.login.password", "user", "x", "password", "y".repeat(5000)))
                 .post(V3 + "/login").then().statusCode(413).body("errcode", equalTo("M_TOO_LARGE"));

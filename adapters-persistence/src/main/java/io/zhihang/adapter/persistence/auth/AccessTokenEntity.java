@@ -28,4 +28,7 @@ public class AccessTokenEntity {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "previous_token_id")
+    public String previousTokenId;
 }

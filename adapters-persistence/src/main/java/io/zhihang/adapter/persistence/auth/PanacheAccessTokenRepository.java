@@ -25,6 +25,7 @@ public class PanacheAccessTokenRepository implements AccessTokenRepository {
         e.expiresAt = token.expiresAt();
         e.refreshTokenHash = token.refreshTokenHash();
         e.createdAt = token.createdAt();
+        e.previousTokenId = token.previousTokenId();
         repo.persist(e);
     }
 
@@ -45,6 +46,14 @@ public class PanacheAccessTokenRepository implements AccessTokenRepository {
     }
 
     @Override
+    public void retirePredecessorOf(AccessToken successor) {
+        String previous = successor.previousTokenId();
+        repo.deleteById(previous);
+        repo.delete("previousTokenId = ?1 and tokenId <> ?2", previous, successor.tokenId());
+        repo.update("previousTokenId = null where tokenId = ?1", successor.tokenId());
+    }
+
+    @Override
     public void deleteForDevice(UserId userId, DeviceId deviceId) {
         repo.delete("userId = ?1 and deviceId = ?2", userId.toString(), deviceId.value());
     }
@@ -60,6 +69,6 @@ public class PanacheAccessTokenRepository implements AccessTokenRepository {
 
     private static AccessToken toDomain(AccessTokenEntity e) {
         return new AccessToken(e.tokenId, UserId.parse(e.userId), new DeviceId(e.deviceId), e.expiresAt,
-                e.refreshTokenHash, e.createdAt);
+                e.refreshTokenHash, e.createdAt, e.previousTokenId);
     }
 }

@@ -16,6 +16,12 @@ public interface AccessTokenRepository {
 
     void delete(String tokenId);
 
+    /**
+     * {@code successor} has been used: deletes the grant it was refreshed from, any other grants refreshed from that
+     * one (abandoned retries), and clears the successor's link.
+     */
+    void retirePredecessorOf(AccessToken successor);
+
     void deleteForDevice(UserId userId, DeviceId deviceId);
 
     /** Deletes every grant of the user except those of device {@code keep} (null keeps none). */

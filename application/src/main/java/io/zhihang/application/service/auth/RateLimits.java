@@ -35,6 +35,13 @@ public final class RateLimits {
         loginAccount.acquire(userId, now);
     }
 
+    /** Refuses while too many recent password attempts for the account failed. */
+    public void ensureNotTooManyFailures(String userId, Instant now) {
+        if (enabled) {
+            loginFailures.ensureRoom(userId, now);
+        }
+    }
+
     public void loginFailed(String userId, Instant now) {
         if (enabled) {
             loginFailures.tryAcquire(userId, now);

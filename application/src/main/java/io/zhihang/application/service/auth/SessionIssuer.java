@@ -70,6 +70,16 @@ public class SessionIssuer {
                 settings.refreshableTokenLifetime());
     }
 
+    /** Issues the successor of a refreshable grant; the old grant stays until the successor is first used. */
+    public IssuedSession refresh(AccessToken previous, Instant now) {
+        String refreshToken = REFRESH_PREFIX + ids.secret();
+        AccessToken grant = AccessToken.refreshedFrom(previous, ids.secret(), settings.refreshableTokenLifetime(),
+                hashRefreshToken(refreshToken), now);
+        tokens.insert(grant);
+        return new IssuedSession(grant.userId(), grant.deviceId(), signer.sign(grant), refreshToken,
+                settings.refreshableTokenLifetime());
+    }
+
     /** Refresh tokens are stored only as their SHA-256. */
     public static String hashRefreshToken(String refreshToken) {
         try {

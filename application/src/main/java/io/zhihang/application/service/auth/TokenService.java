@@ -26,15 +26,18 @@ public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, L
     private final AccountRepository accounts;
     private final DeviceRepository devices;
     private final SessionIssuer sessions;
+    private final TokenRetirement retirement;
     private final InstantSource clock;
 
     public TokenService(AccessTokenSigner signer, AccessTokenRepository tokens, AccountRepository accounts,
-                        DeviceRepository devices, SessionIssuer sessions, InstantSource clock) {
+                        DeviceRepository devices, SessionIssuer sessions, TokenRetirement retirement,
+                        InstantSource clock) {
         this.signer = signer;
         this.tokens = tokens;
         this.accounts = accounts;
         this.devices = devices;
         this.sessions = sessions;
+        this.retirement = retirement;
         this.clock = clock;
     }
 
@@ -52,6 +55,9 @@ public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, L
         Account account = accounts.find(grant.userId())
                 .filter(a -> !a.deactivated())
                 .orElseThrow(() -> new UnknownTokenException("User account is no longer active.", false));
+        if (grant.hasPendingPredecessor()) {
+            retirement.retirePredecessorOf(grant);
+        }
         return new Requester(grant.userId(), grant.deviceId(), grant.tokenId(), account.admin());
     }
 
@@ -59,10 +65,12 @@ public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, L
     @Transactional
     public IssuedSession refresh(String refreshToken) {
         Instant now = clock.instant();
-        AccessToken old = tokens.findByRefreshTokenHash(SessionIssuer.hashRefreshToken(refreshToken))
+        AccessToken used = tokens.findByRefreshTokenHash(SessionIssuer.hashRefreshToken(refreshToken))
                 .orElseThrow(() -> new UnknownTokenException("Unknown refresh token.", false));
-        tokens.delete(old.tokenId());
-        return sessions.issue(old.userId(), old.deviceId(), true, now);
+        if (used.hasPendingPredecessor()) {
+            tokens.retirePredecessorOf(used);
+        }
+        return sessions.refresh(used, now);
     }
 
     @Override

@@ -32,14 +32,16 @@ public class UserInteractiveAuth {
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final HomeserverSettings settings;
+    private final RateLimits rateLimits;
 
     public UserInteractiveAuth(UiaSessionStore sessions, IdGenerator ids, AccountRepository accounts,
-                               PasswordHasher hasher, HomeserverSettings settings) {
+                               PasswordHasher hasher, HomeserverSettings settings, RateLimits rateLimits) {
         this.sessions = sessions;
         this.ids = ids;
         this.accounts = accounts;
         this.hasher = hasher;
         this.settings = settings;
+        this.rateLimits = rateLimits;
     }
 
     /** The flow that asks for the user's password. */
@@ -73,7 +75,7 @@ public class UserInteractiveAuth {
             sessions.save(session);
             throw challenge(flows, session, ErrorKind.UNRECOGNIZED, "Authentication type " + auth.type() + " is not allowed here");
         }
-        failureOf(auth, user).ifPresent(failure -> {
+        failureOf(auth, user, now).ifPresent(failure -> {
             sessions.save(session);
             throw challenge(flows, session, failure.kind(), failure.getMessage());
         });
@@ -88,27 +90,40 @@ public class UserInteractiveAuth {
         throw challenge(flows, advanced, null, null);
     }
 
-    private Optional<DomainException> failureOf(UiaAuth auth, UserId user) {
+    private Optional<DomainException> failureOf(UiaAuth auth, UserId user, Instant now) {
         return switch (auth.type()) {
             case AuthTypes.DUMMY -> Optional.empty();
             case AuthTypes.REGISTRATION_TOKEN -> settings.registrationTokens().isValid(auth.token())
                     ? Optional.empty()
                     : Optional.of(new DomainException(ErrorKind.UNAUTHORIZED, "Invalid registration token"));
-            case AuthTypes.PASSWORD -> passwordFailure(auth, user);
+            case AuthTypes.PASSWORD -> passwordFailure(auth, user, now);
             default -> Optional.of(new DomainException(ErrorKind.UNRECOGNIZED, "Unknown authentication type"));
         };
     }
 
-    private Optional<DomainException> passwordFailure(UiaAuth auth, UserId user) {
+    /** Wrong passwords count against the same limit as failed logins (Synapse's rc_login.failed_attempts). */
+    private Optional<DomainException> passwordFailure(UiaAuth auth, UserId user, Instant now) {
         DomainException invalid = DomainException.forbidden("Invalid password");
         if (user == null || auth.password() == null) {
             return Optional.of(invalid);
         }
-        if (auth.user() != null && !user.equals(Identifiers.resolveUser(auth.user(), settings.serverName()))) {
+        if (auth.user() != null && !names(user, auth.user())) {
             return Optional.of(DomainException.forbidden("Requested user is not the authenticated user"));
         }
+        rateLimits.ensureNotTooManyFailures(user.toString(), now);
         boolean ok = accounts.find(user).map(a -> hasher.verify(auth.password(), a.passwordHash())).orElse(false);
+        if (!ok) {
+            rateLimits.loginFailed(user.toString(), now);
+        }
         return ok ? Optional.empty() : Optional.of(invalid);
+    }
+
+    private boolean names(UserId user, String given) {
+        try {
+            return user.equals(Identifiers.resolveUser(given, settings.serverName()));
+        } catch (DomainException e) {
+            return false;
+        }
     }
 
     private static UiaRequiredException challenge(List<UiaFlow> flows, UiaSession session, ErrorKind error,
