@@ -65,7 +65,11 @@ class DiscoveryApiTest {
     @Test
     void health_metrics_and_openapi_are_served() {
         RestAssured.get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-        RestAssured.get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        RestAssured.get(V3 + "/login").then().statusCode(200);
+        RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests"))
+                .body(containsString("group=\"auth\""))
+                .body(containsString("agroal_"));
         RestAssured.get("/q/openapi").then().statusCode(200).body(containsString("/_matrix/client"));
     }
 }
