@@ -23,7 +23,7 @@ class DatabaseTest {
     @Test
     void the_active_persistence_unit_talks_to_the_configured_database() {
         String product = entityManager.unwrap(org.hibernate.Session.class).doReturningWork(DatabaseTest::product);
-        assertThat(product).isEqualTo(kind.equals("h2") ? "H2" : "PostgreSQL");
+        assertThat(product).isEqualTo(kind.equalsIgnoreCase("h2") ? "H2" : "PostgreSQL");
     }
 
     private static String product(Connection connection) throws SQLException {

@@ -25,7 +25,7 @@ public class ActivePersistenceUnit {
     private final boolean postgres;
 
     public ActivePersistenceUnit(@ConfigProperty(name = "zhihang.database.kind") String kind) {
-        this.postgres = "postgresql".equalsIgnoreCase(kind) || "pg".equalsIgnoreCase(kind);
+        this.postgres = "postgresql".equalsIgnoreCase(kind);
     }
 
     @Produces

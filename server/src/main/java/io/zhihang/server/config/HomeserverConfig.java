@@ -37,9 +37,9 @@ public interface HomeserverConfig {
     PasswordHashing passwordHashing();
 
     interface Database {
-        /** {@code h2} (embedded, the default) or {@code postgresql}. */
+        /** {@code h2} (embedded, the default) or {@code postgresql}; anything else stops the start. */
         @WithDefault("h2")
-        String kind();
+        DatabaseKind kind();
 
         /** JDBC URL of the PostgreSQL database. */
         @WithDefault("jdbc:postgresql://localhost:5432/zhihang")

@@ -33,6 +33,7 @@ public class ServerKeys {
     private final Path jwtPrivate;
     private final Path jwtPublic;
     private final Path signingKeyFile;
+    private final Path dataDir;
     private volatile Ed25519SigningKey signingKey;
 
     public ServerKeys(HomeserverConfig config,
@@ -41,9 +42,11 @@ public class ServerKeys {
         this.jwtPrivate = Path.of(jwtPrivate);
         this.jwtPublic = Path.of(jwtPublic);
         this.signingKeyFile = Path.of(config.dataDir(), "keys", "signing.key");
+        this.dataDir = Path.of(config.dataDir());
     }
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
+        restrictToOwner(dataDir);
         ensureJwtKeys();
         signingKey = loadOrCreateSigningKey();
         LOG.infof("Server signing key %s, public key %s", signingKey.keyId(), signingKey.publicKeyBase64());
@@ -81,6 +84,16 @@ public class ServerKeys {
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write " + signingKeyFile, e);
+        }
+    }
+
+    /** The data directory holds the database (password hashes) and keys: only the server's user may enter it. */
+    private static void restrictToOwner(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.warnf("Could not restrict permissions of %s", dir);
         }
     }
 

@@ -11,6 +11,7 @@ import io.zhihang.domain.ratelimit.RateLimit;
 import io.zhihang.domain.shared.ServerName;
 import io.zhihang.server.config.HomeserverConfig;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Singleton;
 
 import java.time.InstantSource;
@@ -23,13 +24,14 @@ public class SettingsProducers {
 
     @Produces
     @Singleton
-    HomeserverSettings homeserverSettings(HomeserverConfig config) {
+    HomeserverSettings homeserverSettings(HomeserverConfig config,
+                                          @ConfigProperty(name = "quarkus.http.port", defaultValue = "8008") int port) {
         ServerName serverName = new ServerName(config.serverName());
         HomeserverConfig.Registration reg = config.registration();
         List<Pattern> exclusive = reg.exclusiveNamespaces().orElse(List.of()).stream().map(Pattern::compile).toList();
         return new HomeserverSettings(
                 serverName,
-                config.publicBaseurl().orElse("http://" + serverName.value() + ":8008"),
+                config.publicBaseurl().orElse(defaultBaseUrl(serverName, port)),
                 reg.enabled(),
                 new RegistrationTokens(reg.requiresToken(), Set.copyOf(reg.tokens().orElse(List.of()))),
                 reg.sharedSecret().filter(s -> !s.isBlank()),
@@ -56,6 +58,13 @@ public class SettingsProducers {
     @Singleton
     InstantSource clock() {
         return InstantSource.system();
+    }
+
+    /** {@code http://<server name>:<port>}, unless the server name already carries a port. */
+    static String defaultBaseUrl(ServerName serverName, int port) {
+        String name = serverName.value();
+        boolean hasPort = name.startsWith("[") ? name.contains("]:") : name.contains(":");
+        return "http://" + name + (hasPort ? "" : ":" + port);
     }
 
     private static RateLimit limit(HomeserverConfig.Limit l) {

@@ -34,7 +34,7 @@ class DiscoveryApiTest {
         RestAssured.get(V3 + "/capabilities").then().statusCode(401).body("errcode", equalTo("M_MISSING_TOKEN"));
         Matrix.as(Matrix.registerFresh("caps")).get(V3 + "/capabilities").then().statusCode(200)
                 .body("capabilities.'m.change_password'.enabled", equalTo(true))
-                .body("capabilities.'m.room_versions'.default", equalTo("10"));
+                .body("capabilities.'m.set_displayname'.enabled", equalTo(true));
     }
 
     @Test

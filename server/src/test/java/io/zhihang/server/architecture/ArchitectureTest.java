@@ -45,6 +45,7 @@ class ArchitectureTest {
             .adapter("rest", "io.zhihang.adapter.rest..")
             .adapter("persistence", "io.zhihang.adapter.persistence..")
             .adapter("security", "io.zhihang.server.security..", "io.zhihang.server.keys..")
+            .adapter("scheduler", "io.zhihang.server.maintenance..")
             .withOptionalLayers(true)
             .ignoreDependency(resideInAnyPackage("io.zhihang.server.wiring..", "io.zhihang.server.config.."),
                     DescribedPredicate.alwaysTrue())
@@ -112,6 +113,23 @@ class ArchitectureTest {
     @Test
     void transactions_belong_to_services() {
         transactions_belong_to_services.check(classes);
+    }
+
+    @Test
+    void every_entity_is_mapped_in_the_postgresql_unit_too() throws java.io.IOException {
+        String ormPg;
+        try (var in = ArchitectureTest.class.getResourceAsStream("/META-INF/orm-pg.xml")) {
+            ormPg = new String(java.util.Objects.requireNonNull(in, "orm-pg.xml").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var entities = classes.stream()
+                .filter(c -> c.isAnnotatedWith("jakarta.persistence.Entity"))
+                .map(com.tngtech.archunit.core.domain.JavaClass::getName)
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(entities).isNotEmpty()
+                .allSatisfy(name -> org.assertj.core.api.Assertions.assertThat(ormPg)
+                        .as("META-INF/orm-pg.xml must list %s", name)
+                        .contains("<entity class=\"" + name + "\"/>"));
     }
 
     @Test

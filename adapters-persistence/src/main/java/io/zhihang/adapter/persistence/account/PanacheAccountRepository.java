@@ -4,6 +4,7 @@ import io.zhihang.application.port.out.AccountRepository;
 import io.zhihang.domain.account.Account;
 import io.zhihang.domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 
 import java.util.Optional;
 
@@ -32,8 +33,12 @@ public class PanacheAccountRepository implements AccountRepository {
         }
         UserEntity entity = new UserEntity();
         AccountMapper.copy(account, entity);
-        repo.persist(entity);
-        return true;
+        try {
+            repo.persistAndFlush(entity);
+            return true;
+        } catch (PersistenceException e) {
+            return false; // lost a race for the same user id: the caller refuses with M_USER_IN_USE
+        }
     }
 
     @Override

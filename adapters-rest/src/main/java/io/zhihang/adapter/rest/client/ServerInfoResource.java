@@ -48,7 +48,6 @@ public class ServerInfoResource {
                 "m.set_displayname", Map.of("enabled", true),
                 "m.set_avatar_url", Map.of("enabled", true),
                 "m.3pid_changes", Map.of("enabled", false),
-                "m.get_login_token", Map.of("enabled", false),
-                "m.room_versions", Map.of("default", "10", "available", Map.of("10", "stable", "11", "stable"))));
+                "m.get_login_token", Map.of("enabled", false)));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.zhihang.adapter.rest.http.HttpSettings;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +18,11 @@ import java.io.IOException;
 @ApplicationScoped
 public class JsonBodies {
     private final ObjectMapper mapper;
+    private final long maxBytes;
 
-    public JsonBodies(ObjectMapper mapper) {
+    public JsonBodies(ObjectMapper mapper, HttpSettings settings) {
         this.mapper = mapper;
+        this.maxBytes = settings.maxRequestBytes();
     }
 
     /** The body as {@code type}; an empty body is refused. */
@@ -36,6 +39,10 @@ public class JsonBodies {
     }
 
     private <T> T parse(byte[] body, Class<T> type) {
+        if (body.length > maxBytes) {
+            // Bodies sent without Content-Length (chunked) are only measured once read.
+            throw new DomainException(ErrorKind.TOO_LARGE, "Request body too large");
+        }
         try {
             firstTokenMustOpenObject(body);
             return mapper.readValue(body, type);

@@ -1,7 +1,6 @@
 package io.zhihang.adapter.rest.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -20,7 +19,6 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
-        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         for (CoercionInputShape shape : new CoercionInputShape[]{
                 CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);

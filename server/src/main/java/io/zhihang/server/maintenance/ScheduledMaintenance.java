@@ -1,0 +1,20 @@
+package io.zhihang.server.maintenance;
+
+import io.quarkus.scheduler.Scheduled;
+import io.zhihang.application.port.in.maintenance.PurgeExpiredStateUseCase;
+import jakarta.inject.Singleton;
+
+/** Runs the housekeeping use cases periodically (each instance; the work is idempotent). */
+@Singleton
+public class ScheduledMaintenance {
+    private final PurgeExpiredStateUseCase purge;
+
+    public ScheduledMaintenance(PurgeExpiredStateUseCase purge) {
+        this.purge = purge;
+    }
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeExpired() {
+        purge.purgeExpired();
+    }
+}
