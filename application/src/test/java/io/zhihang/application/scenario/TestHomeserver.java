@@ -16,6 +16,7 @@ import io.zhihang.application.port.in.auth.LoginCommand;
 import io.zhihang.application.port.in.auth.RegisterCommand;
 import io.zhihang.application.port.in.auth.UiaAuth;
 import io.zhihang.application.service.account.AccountService;
+import io.zhihang.application.service.auth.DeviceActivity;
 import io.zhihang.application.service.auth.LoginService;
 import io.zhihang.application.service.auth.RateLimits;
 import io.zhihang.application.service.auth.RegistrationService;
@@ -64,6 +65,7 @@ public final class TestHomeserver {
     public final RegistrationService registration;
     public final LoginService login;
     public final TokenService tokenService;
+    public final DeviceActivity deviceActivity;
     public final AccountService accountService;
     public final DeviceService deviceService;
     public final ProfileService profileService;
@@ -76,7 +78,9 @@ public final class TestHomeserver {
         SessionIssuer sessions = new SessionIssuer(devices, tokens, signer, ids, settings);
         registration = new RegistrationService(accounts, profiles, hasher, uia, sessions, rateLimits, ids, settings, clock);
         login = new LoginService(accounts, hasher, sessions, rateLimits, settings, clock);
-        tokenService = new TokenService(signer, tokens, accounts, devices, sessions, new TokenRetirement(tokens), clock);
+        deviceActivity = new DeviceActivity(devices);
+        tokenService = new TokenService(signer, tokens, accounts, devices, sessions, new TokenRetirement(tokens),
+                deviceActivity, clock);
         accountService = new AccountService(accounts, devices, tokens, profiles, hasher, uia, settings, clock);
         deviceService = new DeviceService(devices, tokens, uia, clock);
         profileService = new ProfileService(accounts, profiles, settings);

@@ -19,6 +19,20 @@ import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class DevicesApiTest {
+    @jakarta.inject.Inject
+    io.zhihang.application.port.in.maintenance.FlushDeviceActivityUseCase deviceActivity;
+
+    @Test
+    void a_device_shows_its_last_activity() {
+        Matrix.Session alice = Matrix.registerFresh("seen");
+        long registeredAt = as(alice).get(V3 + "/devices/" + alice.deviceId()).then().statusCode(200)
+                .extract().jsonPath().getLong("last_seen_ts");
+        as(alice).get(V3 + "/account/whoami").then().statusCode(200);
+        deviceActivity.flushDeviceActivity();
+        as(alice).get(V3 + "/devices/" + alice.deviceId()).then().statusCode(200)
+                .body("last_seen_ip", equalTo("127.0.0.1"))
+                .body("last_seen_ts", org.hamcrest.Matchers.greaterThanOrEqualTo(registeredAt));
+    }
 
     @Test
     void every_login_is_a_device_with_its_display_name() {

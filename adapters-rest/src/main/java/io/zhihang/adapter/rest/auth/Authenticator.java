@@ -24,12 +24,12 @@ public class Authenticator {
     }
 
     public Requester require(HttpServerRequest request) {
-        return token(request).map(authenticate::authenticate)
+        return token(request).map(token -> authenticate.authenticate(token, clientIp(request)))
                 .orElseThrow(() -> new DomainException(ErrorKind.MISSING_TOKEN, "Missing access token"));
     }
 
     public Optional<Requester> optional(HttpServerRequest request) {
-        return token(request).map(authenticate::authenticate);
+        return token(request).map(token -> authenticate.authenticate(token, clientIp(request)));
     }
 
     static Optional<String> token(HttpServerRequest request) {

@@ -27,29 +27,32 @@ public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, L
     private final DeviceRepository devices;
     private final SessionIssuer sessions;
     private final TokenRetirement retirement;
+    private final DeviceActivity activity;
     private final InstantSource clock;
 
     public TokenService(AccessTokenSigner signer, AccessTokenRepository tokens, AccountRepository accounts,
                         DeviceRepository devices, SessionIssuer sessions, TokenRetirement retirement,
-                        InstantSource clock) {
+                        DeviceActivity activity, InstantSource clock) {
         this.signer = signer;
         this.tokens = tokens;
         this.accounts = accounts;
         this.devices = devices;
         this.sessions = sessions;
         this.retirement = retirement;
+        this.activity = activity;
         this.clock = clock;
     }
 
     /** Read-only and on every request: joins a caller's transaction if there is one, but never starts one. */
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Requester authenticate(String accessToken) {
+    public Requester authenticate(String accessToken, String clientIp) {
         String tokenId = signer.verifiedTokenId(accessToken)
                 .orElseThrow(() -> new UnknownTokenException("Invalid access token passed.", false));
         AccessToken grant = tokens.find(tokenId)
                 .orElseThrow(() -> new UnknownTokenException("Access token has been revoked.", false));
-        if (grant.isExpired(clock.instant())) {
+        Instant now = clock.instant();
+        if (grant.isExpired(now)) {
             throw new UnknownTokenException("Access token has expired.", true);
         }
         Account account = accounts.find(grant.userId())
@@ -58,6 +61,7 @@ public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, L
         if (grant.hasPendingPredecessor()) {
             retirement.retirePredecessorOf(grant);
         }
+        activity.note(grant.userId(), grant.deviceId(), clientIp, now);
         return new Requester(grant.userId(), grant.deviceId(), grant.tokenId(), account.admin());
     }
 

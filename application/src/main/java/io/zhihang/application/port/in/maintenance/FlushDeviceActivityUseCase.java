@@ -1,0 +1,6 @@
+package io.zhihang.application.port.in.maintenance;
+
+/** Writes the devices' last-seen addresses and times noted since the previous flush. */
+public interface FlushDeviceActivityUseCase {
+    void flushDeviceActivity();
+}
