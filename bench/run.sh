@@ -50,10 +50,11 @@ load() { # $1 label, rest: wrk args
   local label=$1; shift
   local out
   out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "$@")
-  printf '%-34s %10s req/s   p50 %8s   p99 %8s\n' "$label" \
+  printf '%-34s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$label" \
     "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
     "$(echo "$out" | awk '$1=="50%" {print $2}')" \
-    "$(echo "$out" | awk '$1=="99%" {print $2}')"
+    "$(echo "$out" | awk '$1=="99%" {print $2}')" \
+    "$(echo "$out" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)"
 }
 
 echo "== Zhihang benchmark: $(basename "$JAR"), $(nproc) cores, JDK $("$JAVA" -version 2>&1 | head -n1), db ${BENCH_DB:-h2}"

@@ -46,6 +46,11 @@ public class ActivePersistenceUnit {
         return managers.select(unit()).get();
     }
 
+    /** The name of the active datasource ({@code h2} or {@code pg}), for the few reads done in plain JDBC. */
+    public String dataSourceName() {
+        return postgres ? PG_UNIT : "h2";
+    }
+
     private PersistenceUnit.PersistenceUnitLiteral unit() {
         return new PersistenceUnit.PersistenceUnitLiteral(postgres ? PG_UNIT : PersistenceUnit.DEFAULT);
     }

@@ -7,6 +7,7 @@ import io.zhihang.application.fakes.FakePasswordHasher;
 import io.zhihang.application.fakes.InMemoryAccessTokenRepository;
 import io.zhihang.application.fakes.InMemoryAccountRepository;
 import io.zhihang.application.fakes.InMemoryDeviceRepository;
+import io.zhihang.application.fakes.InMemoryGrantDirectory;
 import io.zhihang.application.fakes.InMemoryProfileRepository;
 import io.zhihang.application.fakes.InMemoryUiaSessionStore;
 import io.zhihang.application.fakes.MutableClock;
@@ -79,7 +80,8 @@ public final class TestHomeserver {
         registration = new RegistrationService(accounts, profiles, hasher, uia, sessions, rateLimits, ids, settings, clock);
         login = new LoginService(accounts, hasher, sessions, rateLimits, settings, clock);
         deviceActivity = new DeviceActivity(devices);
-        tokenService = new TokenService(signer, tokens, accounts, devices, sessions, new TokenRetirement(tokens),
+        tokenService = new TokenService(signer, tokens, new InMemoryGrantDirectory(tokens, accounts), devices, sessions,
+                new TokenRetirement(tokens),
                 deviceActivity, clock);
         accountService = new AccountService(accounts, devices, tokens, profiles, hasher, uia, settings, clock);
         deviceService = new DeviceService(devices, tokens, uia, clock);

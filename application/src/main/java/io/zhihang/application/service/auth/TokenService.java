@@ -6,9 +6,8 @@ import io.zhihang.application.port.in.auth.LogoutUseCase;
 import io.zhihang.application.port.in.auth.RefreshTokenUseCase;
 import io.zhihang.application.port.out.AccessTokenRepository;
 import io.zhihang.application.port.out.AccessTokenSigner;
-import io.zhihang.application.port.out.AccountRepository;
 import io.zhihang.application.port.out.DeviceRepository;
-import io.zhihang.domain.account.Account;
+import io.zhihang.application.port.out.GrantDirectory;
 import io.zhihang.domain.auth.AccessToken;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.shared.UnknownTokenException;
@@ -23,19 +22,19 @@ import java.time.InstantSource;
 public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, LogoutUseCase {
     private final AccessTokenSigner signer;
     private final AccessTokenRepository tokens;
-    private final AccountRepository accounts;
+    private final GrantDirectory grants;
     private final DeviceRepository devices;
     private final SessionIssuer sessions;
     private final TokenRetirement retirement;
     private final DeviceActivity activity;
     private final InstantSource clock;
 
-    public TokenService(AccessTokenSigner signer, AccessTokenRepository tokens, AccountRepository accounts,
+    public TokenService(AccessTokenSigner signer, AccessTokenRepository tokens, GrantDirectory grants,
                         DeviceRepository devices, SessionIssuer sessions, TokenRetirement retirement,
                         DeviceActivity activity, InstantSource clock) {
         this.signer = signer;
         this.tokens = tokens;
-        this.accounts = accounts;
+        this.grants = grants;
         this.devices = devices;
         this.sessions = sessions;
         this.retirement = retirement;
@@ -49,20 +48,18 @@ public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, L
     public Requester authenticate(String accessToken, String clientIp) {
         String tokenId = signer.verifiedTokenId(accessToken)
                 .orElseThrow(() -> new UnknownTokenException("Invalid access token passed.", false));
-        AccessToken grant = tokens.find(tokenId)
+        GrantDirectory.ActiveGrant active = grants.findActive(tokenId)
                 .orElseThrow(() -> new UnknownTokenException("Access token has been revoked.", false));
+        AccessToken grant = active.grant();
         Instant now = clock.instant();
         if (grant.isExpired(now)) {
             throw new UnknownTokenException("Access token has expired.", true);
         }
-        Account account = accounts.find(grant.userId())
-                .filter(a -> !a.deactivated())
-                .orElseThrow(() -> new UnknownTokenException("User account is no longer active.", false));
         if (grant.hasPendingPredecessor()) {
             retirement.retirePredecessorOf(grant);
         }
         activity.note(grant.userId(), grant.deviceId(), clientIp, now);
-        return new Requester(grant.userId(), grant.deviceId(), grant.tokenId(), account.admin());
+        return new Requester(grant.userId(), grant.deviceId(), grant.tokenId(), active.holderIsAdmin());
     }
 
     @Override
