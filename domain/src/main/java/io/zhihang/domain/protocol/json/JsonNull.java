@@ -1,0 +1,5 @@
+package io.zhihang.domain.protocol.json;
+
+public enum JsonNull implements JsonValue {
+    INSTANCE
+}
