@@ -32,9 +32,10 @@ start_server() { # $1 = label
     ZHIHANG_RATE_LIMITS_ENABLED=false ZHIHANG_DATABASE_KIND="${BENCH_DB:-h2}" \
     "$JAVA" ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/server-$1.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 600); do
-    if curl -fsS -o /dev/null "$BASE/_matrix/client/versions" 2>/dev/null; then break; fi
+  local deadline=$((SECONDS + 90))
+  until curl -fsS -o /dev/null "$BASE/_matrix/client/versions" 2>/dev/null; do
     kill -0 "$PID" 2>/dev/null || { echo "bench: server died"; tail -40 "$WORK/server-$1.log"; exit 1; }
+    [ "$SECONDS" -lt "$deadline" ] || { echo "bench: server did not start"; tail -40 "$WORK/server-$1.log"; exit 1; }
     sleep 0.05
   done
   t1=$(now_ms)

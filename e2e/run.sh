@@ -185,8 +185,10 @@ NIO_OUT="$WORK_DIR/nio.out"
 
 log "== matrix-js-sdk test (e2e/js) =="
 js_rc=0
+# Every *.test.mjs in e2e/js (smoke, rooms, ...); node runs the files in parallel
+# processes and prints one summary over all of them.
 (cd "$E2E_DIR/js" && ZHIHANG_BASE_URL="$BASE_URL" timeout 300 \
-    "$NODE22" --test --test-reporter=spec --test-timeout=60000 smoke.test.mjs) 2>&1 | tee "$JS_OUT" || js_rc=$?
+    "$NODE22" --test --test-reporter=spec --test-timeout=60000 ./*.test.mjs) 2>&1 | tee "$JS_OUT" || js_rc=$?
 
 log "== matrix-nio test (e2e/nio) =="
 nio_rc=0

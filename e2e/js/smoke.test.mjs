@@ -9,56 +9,21 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 
-import { createClient, InteractiveAuth, AuthType, MatrixError } from "matrix-js-sdk";
-import { logger } from "matrix-js-sdk/lib/logger.js";
+import { InteractiveAuth, AuthType, MatrixError } from "matrix-js-sdk";
 
-const BASE_URL = process.env.ZHIHANG_BASE_URL;
-if (!BASE_URL) {
-    throw new Error("ZHIHANG_BASE_URL is not set (e.g. http://127.0.0.1:18448)");
-}
-// Every HTTP request the SDK makes is aborted after this long.
-const REQUEST_TIMEOUT_MS = 15_000;
-const TEST_TIMEOUT_MS = 30_000;
+import {
+    TEST_TIMEOUT_MS,
+    uniqueSuffix,
+    newClient,
+    authedClient,
+    stopAllClients,
+    assertMatrixError,
+} from "./support.mjs";
 
-logger.setLevel(process.env.E2E_SDK_LOG_LEVEL ?? "warn");
-
-const suffix = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+const suffix = uniqueSuffix();
 const USERNAME = `jsuser_${suffix}`;
 const OTHER_USERNAME = `jsother_${suffix}`;
 const PASSWORD = `pw-${randomBytes(8).toString("hex")}`;
-
-// The SDK's own `localTimeoutMs` arms a timer that is not cleared when the request
-// completes, which keeps the process alive for that long after the last test; an
-// AbortSignal.timeout() does not hold the event loop, so the bound is put here.
-function boundedFetch(input, init = {}) {
-    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    return globalThis.fetch(input, { ...init, signal });
-}
-
-const clients = [];
-function newClient(opts = {}) {
-    const client = createClient({ baseUrl: BASE_URL, fetchFn: boundedFetch, ...opts });
-    clients.push(client);
-    return client;
-}
-function authedClient(session) {
-    return newClient({
-        accessToken: session.access_token,
-        userId: session.user_id,
-        deviceId: session.device_id,
-    });
-}
-
-/** Asserts that `promise` rejects with a MatrixError carrying `errcode` (and `status` if given). */
-async function assertMatrixError(promise, errcode, status) {
-    await assert.rejects(promise, (err) => {
-        assert.ok(err instanceof MatrixError, `expected a MatrixError, got ${err?.name}: ${err?.message}`);
-        assert.equal(err.errcode, errcode, `errcode (message: ${err.message})`);
-        if (status !== undefined) assert.equal(err.httpStatus, status, "HTTP status");
-        return true;
-    });
-}
 
 const opts = { timeout: TEST_TIMEOUT_MS };
 const state = {};
@@ -68,9 +33,7 @@ before(() => {
     anon = newClient();
 });
 
-after(() => {
-    for (const c of clients) c.stopClient();
-});
+after(stopAllClients);
 
 test("GET /versions advertises v1.x", opts, async () => {
     const versions = await anon.getVersions();

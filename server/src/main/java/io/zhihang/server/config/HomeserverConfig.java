@@ -36,6 +36,14 @@ public interface HomeserverConfig {
 
     PasswordHashing passwordHashing();
 
+    Rooms rooms();
+
+    interface Rooms {
+        /** Room version of new rooms when the client names none. */
+        @WithDefault("11")
+        String defaultVersion();
+    }
+
     interface Database {
         /** {@code h2} (embedded, the default) or {@code postgresql}; anything else stops the start. */
         @WithDefault("h2")

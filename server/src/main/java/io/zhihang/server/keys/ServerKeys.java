@@ -1,6 +1,7 @@
 package io.zhihang.server.keys;
 
 import io.quarkus.runtime.StartupEvent;
+import io.zhihang.application.port.out.SigningKeyProvider;
 import io.zhihang.domain.protocol.Ed25519SigningKey;
 import io.zhihang.server.config.HomeserverConfig;
 import jakarta.annotation.Priority;
@@ -27,7 +28,7 @@ import java.util.Base64;
  * {@code signing.key} format). Runs before the HTTP server opens.
  */
 @Singleton
-public class ServerKeys {
+public class ServerKeys implements SigningKeyProvider {
     private static final Logger LOG = Logger.getLogger(ServerKeys.class);
 
     private final Path jwtPrivate;
@@ -52,6 +53,7 @@ public class ServerKeys {
         LOG.infof("Server signing key %s, public key %s", signingKey.keyId(), signingKey.publicKeyBase64());
     }
 
+    @Override
     public Ed25519SigningKey signingKey() {
         return signingKey;
     }

@@ -10,6 +10,7 @@ import java.util.Base64;
 @Singleton
 public class SecureRandomIds implements IdGenerator {
     private static final char[] UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+    private static final char[] LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final char[] LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final SecureRandom random = new SecureRandom();
@@ -29,6 +30,11 @@ public class SecureRandomIds implements IdGenerator {
     @Override
     public String localpart() {
         return "u" + pick(LOWER_ALNUM, 11);
+    }
+
+    @Override
+    public String roomIdLocalpart() {
+        return pick(LETTERS, 18);
     }
 
     private String pick(char[] alphabet, int length) {

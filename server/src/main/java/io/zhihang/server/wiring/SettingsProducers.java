@@ -3,6 +3,8 @@ package io.zhihang.server.wiring;
 import io.zhihang.adapter.rest.http.HttpSettings;
 import io.zhihang.application.config.HomeserverSettings;
 import io.zhihang.application.config.RateLimitSettings;
+import io.zhihang.application.config.RoomSettings;
+import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.application.service.auth.RateLimits;
 import io.zhihang.domain.account.PasswordPolicy;
 import io.zhihang.domain.account.UsernamePolicy;
@@ -38,6 +40,17 @@ public class SettingsProducers {
                 new UsernamePolicy(serverName, exclusive),
                 new PasswordPolicy(reg.passwordMinLength()),
                 config.auth().refreshableTokenLifetime());
+    }
+
+    @Produces
+    @Singleton
+    RoomSettings roomSettings(HomeserverConfig config) {
+        List<RoomVersion> available = List.of(RoomVersion.V10, RoomVersion.V11);
+        RoomVersion defaultVersion = available.stream()
+                .filter(v -> v.id().equals(config.rooms().defaultVersion())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("zhihang.rooms.default-version must be one of "
+                        + available.stream().map(RoomVersion::id).toList()));
+        return new RoomSettings(defaultVersion, available);
     }
 
     @Produces

@@ -3,6 +3,7 @@ package io.zhihang.server.wiring;
 import io.quarkus.runtime.StartupEvent;
 import io.zhihang.adapter.rest.http.HttpSettings;
 import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.config.RoomSettings;
 import io.zhihang.application.service.auth.RateLimits;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -18,7 +19,7 @@ public class StartupChecks {
     private static final Logger LOG = Logger.getLogger(StartupChecks.class);
 
     void check(@Observes @Priority(2) StartupEvent event, HomeserverSettings settings, RateLimits rateLimits,
-               HttpSettings http) {
+               HttpSettings http, RoomSettings rooms) {
         LOG.infof("Server name %s, clients reach it at %s", settings.serverName(), settings.publicBaseUrl());
         if (settings.registrationEnabled() && !settings.registrationTokens().required()
                 && !settings.serverName().value().startsWith("localhost")) {

@@ -34,7 +34,9 @@ class DiscoveryApiTest {
         RestAssured.get(V3 + "/capabilities").then().statusCode(401).body("errcode", equalTo("M_MISSING_TOKEN"));
         Matrix.as(Matrix.registerFresh("caps")).get(V3 + "/capabilities").then().statusCode(200)
                 .body("capabilities.'m.change_password'.enabled", equalTo(true))
-                .body("capabilities.'m.set_displayname'.enabled", equalTo(true));
+                .body("capabilities.'m.set_displayname'.enabled", equalTo(true))
+                .body("capabilities.'m.room_versions'.default", equalTo("11"))
+                .body("capabilities.'m.room_versions'.available.'10'", equalTo("stable"));
     }
 
     @Test

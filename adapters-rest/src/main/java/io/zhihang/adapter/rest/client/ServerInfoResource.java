@@ -3,6 +3,7 @@ package io.zhihang.adapter.rest.client;
 import io.vertx.core.http.HttpServerRequest;
 import io.zhihang.adapter.rest.auth.Authenticator;
 import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.config.RoomSettings;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,10 +23,12 @@ public class ServerInfoResource {
             "v1.1", "v1.2", "v1.3", "v1.4", "v1.5", "v1.6", "v1.7", "v1.8", "v1.9", "v1.10", "v1.11");
 
     private final HomeserverSettings settings;
+    private final RoomSettings rooms;
     private final Authenticator auth;
 
-    public ServerInfoResource(HomeserverSettings settings, Authenticator auth) {
+    public ServerInfoResource(HomeserverSettings settings, RoomSettings rooms, Authenticator auth) {
         this.settings = settings;
+        this.rooms = rooms;
         this.auth = auth;
     }
 
@@ -48,6 +51,13 @@ public class ServerInfoResource {
                 "m.set_displayname", Map.of("enabled", true),
                 "m.set_avatar_url", Map.of("enabled", true),
                 "m.3pid_changes", Map.of("enabled", false),
-                "m.get_login_token", Map.of("enabled", false)));
+                "m.get_login_token", Map.of("enabled", false),
+                "m.room_versions", roomVersions()));
+    }
+
+    private Map<String, Object> roomVersions() {
+        Map<String, String> available = new java.util.TreeMap<>();
+        rooms.available().forEach(v -> available.put(v.id(), "stable"));
+        return Map.of("default", rooms.defaultVersion().id(), "available", available);
     }
 }

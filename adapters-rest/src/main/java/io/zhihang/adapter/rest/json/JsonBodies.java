@@ -5,11 +5,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.zhihang.adapter.rest.http.HttpSettings;
+import io.zhihang.domain.protocol.json.Json;
+import io.zhihang.domain.protocol.json.JsonException;
+import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads request bodies ourselves, whatever the Content-Type, so that the Matrix errors are exact:
@@ -36,6 +40,30 @@ public class JsonBodies {
     /** The body as {@code type}; an empty body reads as {@code {}} (for endpoints whose body is optional). */
     public <T> T readOptional(byte[] body, Class<T> type) {
         return parse(body == null || body.length == 0 ? new byte[]{'{', '}'} : body, type);
+    }
+
+    /**
+     * The body as the protocol's JSON object (event content): strict, so floats, out-of-range integers and duplicate
+     * keys are {@code M_BAD_JSON}, as canonical JSON demands.
+     */
+    public JsonObject readObject(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new DomainException(ErrorKind.NOT_JSON, "Content not JSON.");
+        }
+        if (body.length > maxBytes) {
+            throw new DomainException(ErrorKind.TOO_LARGE, "Request body too large");
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        try {
+            return Json.parseObject(text);
+        } catch (JsonException e) {
+            try {
+                mapper.readTree(body);
+            } catch (IOException notJson) {
+                throw new DomainException(ErrorKind.NOT_JSON, "Content not JSON.");
+            }
+            throw DomainException.badJson(e.getMessage());
+        }
     }
 
     private <T> T parse(byte[] body, Class<T> type) {

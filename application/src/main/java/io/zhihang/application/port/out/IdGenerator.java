@@ -10,4 +10,9 @@ public interface IdGenerator {
 
     /** A localpart for a registration that gave no username. */
     String localpart();
+
+    /** The opaque part of a new room id: letters only, like Synapse's 18-letter ids. */
+    default String roomIdLocalpart() {
+        return secret().replaceAll("[^A-Za-z]", "");
+    }
 }

@@ -1,0 +1,103 @@
+package io.zhihang.adapter.persistence.room;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.StoredEvent;
+import io.zhihang.domain.event.Pdu;
+import io.zhihang.domain.protocol.json.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@ApplicationScoped
+public class PanacheEventStore implements EventStore {
+    private final EventPanacheRepo repo;
+
+    PanacheEventStore(EventPanacheRepo repo) {
+        this.repo = repo;
+    }
+
+    @Override
+    public long append(Pdu pdu, String canonicalJson, String relatesTo, String relType) {
+        EventEntity e = new EventEntity();
+        e.eventId = pdu.eventId();
+        e.roomId = pdu.roomId();
+        e.type = pdu.type();
+        e.stateKey = pdu.stateKey().orElse(null);
+        e.sender = pdu.sender();
+        e.depth = pdu.depth();
+        e.originServerTs = pdu.originServerTs();
+        e.relatesTo = relatesTo;
+        e.relType = relType;
+        e.json = canonicalJson;
+        repo.persist(e);
+        return e.streamOrdering;
+    }
+
+    @Override
+    public Optional<StoredEvent> find(String eventId) {
+        return repo.find("eventId", eventId).firstResultOptional().map(PanacheEventStore::toStored);
+    }
+
+    @Override
+    public List<StoredEvent> findAll(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return repo.list("eventId in ?1", eventIds).stream().map(PanacheEventStore::toStored).toList();
+    }
+
+    @Override
+    public List<StoredEvent> page(String roomId, long from, Long to, Direction direction, int limit) {
+        boolean back = direction == Direction.BACKWARDS;
+        String query = "roomId = :room and streamOrdering " + (back ? "<" : ">") + " :from"
+                + (to == null ? "" : " and streamOrdering " + (back ? ">" : "<") + " :to");
+        Map<String, Object> params = new HashMap<>(Map.of("room", roomId, "from", from));
+        if (to != null) {
+            params.put("to", to);
+        }
+        Sort sort = back ? Sort.descending("streamOrdering") : Sort.ascending("streamOrdering");
+        return repo.find(query, sort, params).page(Page.ofSize(limit)).list().stream()
+                .map(PanacheEventStore::toStored).toList();
+    }
+
+    @Override
+    public long latestOrdering(String roomId) {
+        return repo.find("roomId", Sort.descending("streamOrdering"), roomId).firstResultOptional()
+                .map(e -> e.streamOrdering).orElse(0L);
+    }
+
+    @Override
+    public void markRedacted(String eventId, String redactionEventId) {
+        repo.update("redactedBy = ?1 where eventId = ?2 and redactedBy is null", redactionEventId, eventId);
+    }
+
+    @Override
+    public List<StoredEvent> relations(String eventId, String relType, String eventType, long from,
+                                       Direction direction, int limit) {
+        boolean back = direction == Direction.BACKWARDS;
+        StringBuilder q = new StringBuilder("relatesTo = :target and streamOrdering ")
+                .append(back ? "<" : ">").append(" :from");
+        Map<String, Object> params = new HashMap<>(Map.of("target", eventId, "from", from));
+        if (relType != null) {
+            q.append(" and relType = :relType");
+            params.put("relType", relType);
+        }
+        if (eventType != null) {
+            q.append(" and type = :type");
+            params.put("type", eventType);
+        }
+        Sort sort = back ? Sort.descending("streamOrdering") : Sort.ascending("streamOrdering");
+        return repo.find(q.toString(), sort, params).page(Page.ofSize(limit)).list().stream()
+                .map(PanacheEventStore::toStored).toList();
+    }
+
+    private static StoredEvent toStored(EventEntity e) {
+        return new StoredEvent(e.streamOrdering, new Pdu(e.eventId, Json.parseObject(e.json)), e.redactedBy);
+    }
+}

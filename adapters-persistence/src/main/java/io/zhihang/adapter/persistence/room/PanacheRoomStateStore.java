@@ -1,0 +1,61 @@
+package io.zhihang.adapter.persistence.room;
+
+import io.zhihang.application.port.out.room.RoomStateStore;
+import io.zhihang.domain.room.StateKey;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@ApplicationScoped
+public class PanacheRoomStateStore implements RoomStateStore {
+    private static final String MEMBER = "m.room.member";
+
+    private final CurrentStatePanacheRepo repo;
+
+    PanacheRoomStateStore(CurrentStatePanacheRepo repo) {
+        this.repo = repo;
+    }
+
+    @Override
+    public Map<StateKey, String> current(String roomId) {
+        Map<StateKey, String> state = new LinkedHashMap<>();
+        for (CurrentStateEntity e : repo.list("roomId", roomId)) {
+            state.put(new StateKey(e.type, e.stateKey), e.eventId);
+        }
+        return state;
+    }
+
+    @Override
+    public void put(String roomId, StateKey key, String eventId, String membership) {
+        CurrentStateEntity e = repo.findById(new CurrentStateKey(roomId, key.type(), key.stateKey()));
+        boolean fresh = e == null;
+        if (fresh) {
+            e = new CurrentStateEntity();
+            e.roomId = roomId;
+            e.type = key.type();
+            e.stateKey = key.stateKey();
+        }
+        e.eventId = eventId;
+        e.membership = membership;
+        if (fresh) {
+            repo.persist(e);
+        }
+    }
+
+    @Override
+    public List<String> roomsWith(String userId, String membership) {
+        return repo.list("stateKey = ?1 and type = ?2 and membership = ?3", userId, MEMBER, membership).stream()
+                .map(e -> e.roomId).toList();
+    }
+
+    @Override
+    public Map<String, String> memberships(String roomId) {
+        Map<String, String> members = new LinkedHashMap<>();
+        for (CurrentStateEntity e : repo.list("roomId = ?1 and type = ?2", roomId, MEMBER)) {
+            members.put(e.stateKey, e.membership);
+        }
+        return members;
+    }
+}

@@ -1,0 +1,135 @@
+package io.zhihang.adapter.rest.client.room;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.zhihang.adapter.rest.auth.Authenticator;
+import io.zhihang.adapter.rest.json.JsonBodies;
+import io.zhihang.application.port.in.room.MembershipUseCase;
+import io.zhihang.application.port.in.room.RoomQueries;
+import io.zhihang.domain.protocol.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Map;
+
+/** Joining, leaving, inviting, kicking, banning; member lists and joined rooms. */
+@Path("/_matrix/client")
+@Produces(MediaType.APPLICATION_JSON)
+public class MembershipResource {
+    private final Authenticator auth;
+    private final JsonBodies json;
+    private final MembershipUseCase membership;
+    private final RoomQueries queries;
+
+    public MembershipResource(Authenticator auth, JsonBodies json, MembershipUseCase membership, RoomQueries queries) {
+        this.auth = auth;
+        this.json = json;
+        this.membership = membership;
+        this.queries = queries;
+    }
+
+    @POST
+    @Path("{version:v3|r0}/join/{roomIdOrAlias}")
+    public Map<String, Object> join(@PathParam("roomIdOrAlias") String roomIdOrAlias, byte[] body,
+                                    @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        return Map.of("room_id", membership.join(requester, roomIdOrAlias, reason(body)));
+    }
+
+    @POST
+    @Path("{version:v3|r0}/rooms/{roomId}/join")
+    public Map<String, Object> joinRoom(@PathParam("roomId") String roomId, byte[] body,
+                                        @Context HttpServerRequest request) {
+        return join(roomId, body, request);
+    }
+
+    @POST
+    @Path("{version:v3|r0}/knock/{roomIdOrAlias}")
+    public Map<String, Object> knock(@PathParam("roomIdOrAlias") String roomIdOrAlias, byte[] body,
+                                     @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        return Map.of("room_id", membership.knock(requester, roomIdOrAlias, reason(body)));
+    }
+
+    @POST
+    @Path("{version:v3|r0}/rooms/{roomId}/leave")
+    public Map<String, Object> leave(@PathParam("roomId") String roomId, byte[] body,
+                                     @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        membership.leave(requester, roomId, reason(body));
+        return Map.of();
+    }
+
+    @POST
+    @Path("{version:v3|r0}/rooms/{roomId}/invite")
+    public Map<String, Object> invite(@PathParam("roomId") String roomId, byte[] body,
+                                      @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        JsonObject b = json.readObject(body);
+        membership.invite(requester, roomId, Fields.string(b, "user_id"), Fields.string(b, "reason"));
+        return Map.of();
+    }
+
+    @POST
+    @Path("{version:v3|r0}/rooms/{roomId}/kick")
+    public Map<String, Object> kick(@PathParam("roomId") String roomId, byte[] body,
+                                    @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        JsonObject b = json.readObject(body);
+        membership.kick(requester, roomId, Fields.string(b, "user_id"), Fields.string(b, "reason"));
+        return Map.of();
+    }
+
+    @POST
+    @Path("{version:v3|r0}/rooms/{roomId}/ban")
+    public Map<String, Object> ban(@PathParam("roomId") String roomId, byte[] body,
+                                   @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        JsonObject b = json.readObject(body);
+        membership.ban(requester, roomId, Fields.string(b, "user_id"), Fields.string(b, "reason"));
+        return Map.of();
+    }
+
+    @POST
+    @Path("{version:v3|r0}/rooms/{roomId}/unban")
+    public Map<String, Object> unban(@PathParam("roomId") String roomId, byte[] body,
+                                     @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        JsonObject b = json.readObject(body);
+        membership.unban(requester, roomId, Fields.string(b, "user_id"), Fields.string(b, "reason"));
+        return Map.of();
+    }
+
+    @GET
+    @Path("{version:v3|r0}/joined_rooms")
+    public Map<String, Object> joinedRooms(@Context HttpServerRequest request) {
+        return Map.of("joined_rooms", queries.joinedRooms(auth.require(request)));
+    }
+
+    @GET
+    @Path("{version:v3|r0}/rooms/{roomId}/members")
+    public Map<String, Object> members(@PathParam("roomId") String roomId,
+                                       @QueryParam("membership") String only,
+                                       @QueryParam("not_membership") String not,
+                                       @Context HttpServerRequest request) {
+        return Map.of("chunk", queries.members(auth.require(request), roomId, only, not));
+    }
+
+    @GET
+    @Path("{version:v3|r0}/rooms/{roomId}/joined_members")
+    public Map<String, Object> joinedMembers(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
+        return Map.of("joined", queries.joinedMembers(auth.require(request), roomId));
+    }
+
+    private String reason(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        return Fields.string(json.readObject(body), "reason");
+    }
+}

@@ -1,0 +1,154 @@
+package io.zhihang.adapter.rest.client.room;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.zhihang.adapter.rest.auth.Authenticator;
+import io.zhihang.adapter.rest.json.JsonBodies;
+import io.zhihang.application.port.in.room.RoomQueries;
+import io.zhihang.application.port.in.room.SendEventUseCase;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.shared.DomainException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sending, state, single events, history and redaction in a room. */
+@Path("/_matrix/client")
+@Produces(MediaType.APPLICATION_JSON)
+public class RoomEventsResource {
+    private final Authenticator auth;
+    private final JsonBodies json;
+    private final SendEventUseCase send;
+    private final RoomQueries queries;
+
+    public RoomEventsResource(Authenticator auth, JsonBodies json, SendEventUseCase send, RoomQueries queries) {
+        this.auth = auth;
+        this.json = json;
+        this.send = send;
+        this.queries = queries;
+    }
+
+    @PUT
+    @Path("{version:v3|r0}/rooms/{roomId}/send/{eventType}/{txnId}")
+    public Map<String, Object> send(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
+                                    @PathParam("txnId") String txnId, byte[] body,
+                                    @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        return Map.of("event_id", send.send(requester, roomId, type, json.readObject(body), txnId));
+    }
+
+    /** The seed document's form without a transaction id (not idempotent). */
+    @POST
+    @Path("{version:v3|r0}/rooms/{roomId}/send/{eventType}")
+    public Map<String, Object> sendWithoutTxn(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
+                                              byte[] body, @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        return Map.of("event_id", send.send(requester, roomId, type, json.readObject(body), null));
+    }
+
+    @PUT
+    @Path("{version:v3|r0}/rooms/{roomId}/state/{eventType}/{stateKey}")
+    public Map<String, Object> putState(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
+                                        @PathParam("stateKey") String stateKey, byte[] body,
+                                        @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        return Map.of("event_id", send.sendState(requester, roomId, type, stateKey, json.readObject(body)));
+    }
+
+    @PUT
+    @Path("{version:v3|r0}/rooms/{roomId}/state/{eventType}")
+    public Map<String, Object> putStateEmptyKey(@PathParam("roomId") String roomId,
+                                                @PathParam("eventType") String type, byte[] body,
+                                                @Context HttpServerRequest request) {
+        return putState(roomId, type, "", body, request);
+    }
+
+    @GET
+    @Path("{version:v3|r0}/rooms/{roomId}/state")
+    public List<JsonObject> state(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
+        return queries.state(auth.require(request), roomId);
+    }
+
+    @GET
+    @Path("{version:v3|r0}/rooms/{roomId}/state/{eventType}/{stateKey}")
+    public JsonObject stateContent(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
+                                   @PathParam("stateKey") String stateKey, @Context HttpServerRequest request) {
+        return queries.stateContent(auth.require(request), roomId, type, stateKey);
+    }
+
+    @GET
+    @Path("{version:v3|r0}/rooms/{roomId}/state/{eventType}")
+    public JsonObject stateContentEmptyKey(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
+                                           @Context HttpServerRequest request) {
+        return queries.stateContent(auth.require(request), roomId, type, "");
+    }
+
+    @GET
+    @Path("{version:v3|r0}/rooms/{roomId}/event/{eventId}")
+    public JsonObject event(@PathParam("roomId") String roomId, @PathParam("eventId") String eventId,
+                            @Context HttpServerRequest request) {
+        return queries.event(auth.require(request), roomId, eventId);
+    }
+
+    @GET
+    @Path("{version:v3|r0}/rooms/{roomId}/messages")
+    public Map<String, Object> messages(@PathParam("roomId") String roomId, @QueryParam("from") String from,
+                                        @QueryParam("to") String to, @QueryParam("dir") @DefaultValue("b") String dir,
+                                        @QueryParam("limit") @DefaultValue("10") String limit,
+                                        @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        if (!dir.equals("b") && !dir.equals("f")) {
+            throw DomainException.invalidParam("dir must be 'b' or 'f'");
+        }
+        var page = queries.messages(requester, roomId, from, to, dir.equals("b"), parseLimit(limit));
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("chunk", page.chunk());
+        response.put("start", page.start());
+        if (page.end() != null) {
+            response.put("end", page.end());
+        }
+        response.put("state", page.state());
+        return response;
+    }
+
+    @PUT
+    @Path("{version:v3|r0}/rooms/{roomId}/redact/{eventId}/{txnId}")
+    public Map<String, Object> redact(@PathParam("roomId") String roomId, @PathParam("eventId") String eventId,
+                                      @PathParam("txnId") String txnId, byte[] body,
+                                      @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        JsonObject b = body == null || body.length == 0 ? JsonObject.EMPTY : json.readObject(body);
+        return Map.of("event_id", send.redact(requester, roomId, eventId, Fields.string(b, "reason"), txnId));
+    }
+
+    /** The seed document's form without a transaction id. */
+    @PUT
+    @Path("{version:v3|r0}/rooms/{roomId}/redact/{eventId}")
+    public Map<String, Object> redactWithoutTxn(@PathParam("roomId") String roomId,
+                                                @PathParam("eventId") String eventId, byte[] body,
+                                                @Context HttpServerRequest request) {
+        return redact(roomId, eventId, null, body, request);
+    }
+
+    private static int parseLimit(String limit) {
+        try {
+            int value = Integer.parseInt(limit);
+            if (value < 0) {
+                throw DomainException.invalidParam("limit must not be negative");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw DomainException.invalidParam("limit must be an integer");
+        }
+    }
+}

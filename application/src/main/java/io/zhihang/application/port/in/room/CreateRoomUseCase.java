@@ -1,0 +1,5 @@
+package io.zhihang.application.port.in.room;
+
+public interface CreateRoomUseCase {
+    CreatedRoom create(CreateRoomCommand command);
+}

@@ -1,0 +1,34 @@
+package io.zhihang.application.port.in.room;
+
+import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.protocol.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reading rooms: state, members, single events and history, in the client event format. Only members see inside a
+ * room.
+ */
+public interface RoomQueries {
+    List<String> joinedRooms(Requester requester);
+
+    List<JsonObject> state(Requester requester, String roomId);
+
+    /** The content of one state event ({@code GET /rooms/{id}/state/{type}/{key}}). */
+    JsonObject stateContent(Requester requester, String roomId, String type, String stateKey);
+
+    /** Member events, optionally only those with {@code membership} and/or without {@code notMembership}. */
+    List<JsonObject> members(Requester requester, String roomId, String membership, String notMembership);
+
+    /** user id → {display_name, avatar_url} of joined members. */
+    Map<String, JsonObject> joinedMembers(Requester requester, String roomId);
+
+    JsonObject event(Requester requester, String roomId, String eventId);
+
+    MessagesPage messages(Requester requester, String roomId, String from, String to, boolean backwards, int limit);
+
+    /** A page of {@code /messages}: events in the requested direction and the tokens around them. */
+    record MessagesPage(List<JsonObject> chunk, String start, String end, List<JsonObject> state) {
+    }
+}

@@ -1,0 +1,19 @@
+package io.zhihang.application.port.out.room;
+
+import io.zhihang.domain.room.StateKey;
+
+import java.util.List;
+import java.util.Map;
+
+/** The current state of rooms: (type, state_key) → event id, with memberships indexed for membership queries. */
+public interface RoomStateStore {
+    Map<StateKey, String> current(String roomId);
+
+    void put(String roomId, StateKey key, String eventId, String membership);
+
+    /** Rooms in which {@code userId}'s current membership is {@code membership}. */
+    List<String> roomsWith(String userId, String membership);
+
+    /** user id → membership of every member event in the room's current state. */
+    Map<String, String> memberships(String roomId);
+}

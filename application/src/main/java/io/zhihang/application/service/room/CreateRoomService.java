@@ -1,0 +1,94 @@
+package io.zhihang.application.service.room;
+
+import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.config.RoomSettings;
+import io.zhihang.application.port.in.room.CreateRoomCommand;
+import io.zhihang.application.port.in.room.CreateRoomUseCase;
+import io.zhihang.application.port.in.room.CreatedRoom;
+import io.zhihang.application.port.out.IdGenerator;
+import io.zhihang.application.port.out.room.AliasRepository;
+import io.zhihang.application.port.out.room.RoomRecord;
+import io.zhihang.application.port.out.room.RoomRepository;
+import io.zhihang.domain.event.EventDraft;
+import io.zhihang.domain.protocol.RoomVersion;
+import io.zhihang.domain.room.RoomBlueprint;
+import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.ErrorKind;
+import io.zhihang.domain.shared.RoomAlias;
+import io.zhihang.domain.shared.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+
+/** {@code POST /createRoom}: the initial events in Synapse's order, each built, authorised and signed like any other. */
+@ApplicationScoped
+public class CreateRoomService implements CreateRoomUseCase {
+    private final RoomRepository rooms;
+    private final AliasRepository aliases;
+    private final RoomWriter writer;
+    private final MemberProfiles profiles;
+    private final IdGenerator ids;
+    private final HomeserverSettings settings;
+    private final RoomSettings roomSettings;
+    private final InstantSource clock;
+
+    public CreateRoomService(RoomRepository rooms, AliasRepository aliases, RoomWriter writer, MemberProfiles profiles,
+                             IdGenerator ids, HomeserverSettings settings, RoomSettings roomSettings,
+                             InstantSource clock) {
+        this.rooms = rooms;
+        this.aliases = aliases;
+        this.writer = writer;
+        this.profiles = profiles;
+        this.ids = ids;
+        this.settings = settings;
+        this.roomSettings = roomSettings;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public CreatedRoom create(CreateRoomCommand command) {
+        Instant now = clock.instant();
+        RoomVersion version = roomSettings.versionFor(command.roomVersion());
+        String creator = command.requester().userId().toString();
+        List<UserId> invitees = command.invite().stream().map(CreateRoomService::userId).toList();
+        String alias = command.roomAliasName() == null ? null
+                : new RoomAlias(command.roomAliasName(), settings.serverName()).toString();
+        if (alias != null && aliases.roomOf(alias).isPresent()) {
+            throw new DomainException(ErrorKind.ROOM_IN_USE, "Room alias already taken");
+        }
+        if (version.roomIdFromCreateEvent()) {
+            throw new DomainException(ErrorKind.UNSUPPORTED_ROOM_VERSION,
+                    "Creating rooms of version " + version.id() + " is not supported yet");
+        }
+        String roomId = "!" + ids.roomIdLocalpart() + ":" + settings.serverName().value();
+        RoomRecord room = new RoomRecord(roomId, version, creator, "public".equals(command.visibility()), null, 0, now);
+        rooms.create(room);
+        room = rooms.lock(roomId).orElseThrow();
+
+        RoomBlueprint blueprint = new RoomBlueprint(version, creator, command.preset(), command.visibility(),
+                command.creationContent(), command.powerLevelContentOverride(), command.name(), command.topic(),
+                alias, invitees.stream().map(UserId::toString).toList(), command.isDirect(),
+                command.initialState().stream()
+                        .map(s -> EventDraft.state(s.type(), s.stateKey(), creator, s.content())).toList(),
+                profiles.joinContent(command.requester().userId()));
+        for (EventDraft draft : blueprint.initialEvents()) {
+            room = writer.appendLocked(room, draft, now).room();
+        }
+        if (alias != null) {
+            aliases.create(alias, roomId, creator);
+        }
+        return new CreatedRoom(roomId, alias);
+    }
+
+    private static UserId userId(String raw) {
+        try {
+            return UserId.parse(raw);
+        } catch (DomainException e) {
+            throw DomainException.invalidParam("Invalid user id to invite: " + raw);
+        }
+    }
+}

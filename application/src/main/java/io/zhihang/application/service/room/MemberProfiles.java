@@ -1,0 +1,32 @@
+package io.zhihang.application.service.room;
+
+import io.zhihang.application.port.out.ProfileRepository;
+import io.zhihang.domain.profile.Profile;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.shared.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The member event content of a user joining: the membership plus their display name and avatar. */
+@ApplicationScoped
+public class MemberProfiles {
+    private final ProfileRepository profiles;
+
+    public MemberProfiles(ProfileRepository profiles) {
+        this.profiles = profiles;
+    }
+
+    public JsonObject joinContent(UserId userId) {
+        return withProfile(userId, JsonObject.builder().put("membership", "join"));
+    }
+
+    public JsonObject withProfile(UserId userId, JsonObject.Builder content) {
+        Profile profile = profiles.find(userId).orElse(Profile.EMPTY);
+        if (profile.displayName() != null) {
+            content.put("displayname", profile.displayName());
+        }
+        if (profile.avatarUrl() != null) {
+            content.put("avatar_url", profile.avatarUrl());
+        }
+        return content.build();
+    }
+}

@@ -1,0 +1,145 @@
+package io.zhihang.application.service.room;
+
+import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.port.in.room.MembershipUseCase;
+import io.zhihang.application.port.out.AccountRepository;
+import io.zhihang.application.port.out.room.AliasRepository;
+import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.event.EventDraft;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.InstantSource;
+
+/** Membership changes are member events; the auth rules decide who may make which. */
+@ApplicationScoped
+public class MembershipService implements MembershipUseCase {
+    private final RoomWriter writer;
+    private final RoomAccess access;
+    private final AliasRepository aliases;
+    private final AccountRepository accounts;
+    private final MemberProfiles profiles;
+    private final HomeserverSettings settings;
+    private final InstantSource clock;
+
+    public MembershipService(RoomWriter writer, RoomAccess access, AliasRepository aliases, AccountRepository accounts,
+                             MemberProfiles profiles, HomeserverSettings settings, InstantSource clock) {
+        this.writer = writer;
+        this.access = access;
+        this.aliases = aliases;
+        this.accounts = accounts;
+        this.profiles = profiles;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public String join(Requester requester, String roomIdOrAlias, String reason) {
+        String roomId = resolve(roomIdOrAlias);
+        if ("join".equals(access.membership(roomId, requester.userId().toString()).orElse(null))) {
+            return roomId;
+        }
+        JsonObject.Builder content = JsonObject.builder().put("membership", "join");
+        if (reason != null) {
+            content.put("reason", reason);
+        }
+        change(roomId, requester, requester.userId().toString(), profiles.withProfile(requester.userId(), content));
+        return roomId;
+    }
+
+    @Override
+    @Transactional
+    public void leave(Requester requester, String roomId, String reason) {
+        change(roomId, requester, requester.userId().toString(), content("leave", reason));
+    }
+
+    @Override
+    @Transactional
+    public void invite(Requester requester, String roomId, String userId, String reason) {
+        UserId target = target(userId);
+        if (target.isLocalTo(settings.serverName()) && accounts.find(target).filter(a -> !a.deactivated()).isEmpty()) {
+            throw DomainException.notFound("Unknown user " + userId);
+        }
+        change(roomId, requester, target.toString(), content("invite", reason));
+    }
+
+    @Override
+    @Transactional
+    public void kick(Requester requester, String roomId, String userId, String reason) {
+        String target = target(userId).toString();
+        String current = access.membership(roomId, target).orElse("leave");
+        if (!current.equals("join") && !current.equals("invite") && !current.equals("knock")) {
+            throw DomainException.forbidden("The user is not in the room");
+        }
+        change(roomId, requester, target, content("leave", reason));
+    }
+
+    @Override
+    @Transactional
+    public void ban(Requester requester, String roomId, String userId, String reason) {
+        change(roomId, requester, target(userId).toString(), content("ban", reason));
+    }
+
+    @Override
+    @Transactional
+    public void unban(Requester requester, String roomId, String userId, String reason) {
+        String target = target(userId).toString();
+        if (!"ban".equals(access.membership(roomId, target).orElse(null))) {
+            throw DomainException.forbidden("The user is not banned");
+        }
+        change(roomId, requester, target, content("leave", reason));
+    }
+
+    @Override
+    @Transactional
+    public String knock(Requester requester, String roomIdOrAlias, String reason) {
+        String roomId = resolve(roomIdOrAlias);
+        change(roomId, requester, requester.userId().toString(),
+                profiles.withProfile(requester.userId(), builder("knock", reason)));
+        return roomId;
+    }
+
+    private void change(String roomId, Requester requester, String target, JsonObject content) {
+        writer.append(roomId, EventDraft.state("m.room.member", target, requester.userId().toString(), content),
+                clock.instant());
+    }
+
+    private String resolve(String roomIdOrAlias) {
+        if (roomIdOrAlias.startsWith("#")) {
+            return aliases.roomOf(roomIdOrAlias)
+                    .orElseThrow(() -> DomainException.notFound("Room alias " + roomIdOrAlias + " not found"));
+        }
+        if (!roomIdOrAlias.startsWith("!")) {
+            throw DomainException.invalidParam(roomIdOrAlias + " is neither a room id nor an alias");
+        }
+        access.version(roomIdOrAlias);
+        return roomIdOrAlias;
+    }
+
+    private static UserId target(String userId) {
+        if (userId == null) {
+            throw DomainException.missingParam("Missing user_id");
+        }
+        try {
+            return UserId.parse(userId);
+        } catch (DomainException e) {
+            throw DomainException.invalidParam("Invalid user id: " + userId);
+        }
+    }
+
+    private static JsonObject content(String membership, String reason) {
+        return builder(membership, reason).build();
+    }
+
+    private static JsonObject.Builder builder(String membership, String reason) {
+        JsonObject.Builder content = JsonObject.builder().put("membership", membership);
+        if (reason != null) {
+            content.put("reason", reason);
+        }
+        return content;
+    }
+}

@@ -1,0 +1,116 @@
+package io.zhihang.application.service.room;
+
+import io.zhihang.application.port.in.room.RoomQueries;
+import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.RoomStateStore;
+import io.zhihang.application.port.out.room.StoredEvent;
+import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.room.StateKey;
+import io.zhihang.domain.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read side of rooms. A room's inside is visible to its joined members. */
+@ApplicationScoped
+public class RoomQueryService implements RoomQueries {
+    private static final int MAX_LIMIT = 1000;
+
+    private final RoomAccess access;
+    private final RoomStateStore state;
+    private final EventStore events;
+    private final ClientEvents clientEvents;
+
+    public RoomQueryService(RoomAccess access, RoomStateStore state, EventStore events, ClientEvents clientEvents) {
+        this.access = access;
+        this.state = state;
+        this.events = events;
+        this.clientEvents = clientEvents;
+    }
+
+    @Override
+    @Transactional
+    public List<String> joinedRooms(Requester requester) {
+        return state.roomsWith(requester.userId().toString(), "join");
+    }
+
+    @Override
+    @Transactional
+    public List<JsonObject> state(Requester requester, String roomId) {
+        access.ensureJoined(roomId, requester.userId().toString());
+        return clientEvents.formatIds(roomId, List.copyOf(state.current(roomId).values()), true);
+    }
+
+    @Override
+    @Transactional
+    public JsonObject stateContent(Requester requester, String roomId, String type, String stateKey) {
+        access.ensureJoined(roomId, requester.userId().toString());
+        String eventId = state.current(roomId).get(new StateKey(type, stateKey == null ? "" : stateKey));
+        if (eventId == null) {
+            throw DomainException.notFound("Event not found.");
+        }
+        StoredEvent stored = events.find(eventId).orElseThrow();
+        return clientEvents.format(roomId, stored, false).object("content").orElse(JsonObject.EMPTY);
+    }
+
+    @Override
+    @Transactional
+    public List<JsonObject> members(Requester requester, String roomId, String membership, String notMembership) {
+        access.ensureJoined(roomId, requester.userId().toString());
+        Map<StateKey, String> current = state.current(roomId);
+        List<String> ids = state.memberships(roomId).entrySet().stream()
+                .filter(e -> membership == null || membership.equals(e.getValue()))
+                .filter(e -> notMembership == null || !notMembership.equals(e.getValue()))
+                .map(e -> current.get(StateKey.member(e.getKey())))
+                .toList();
+        return clientEvents.formatIds(roomId, ids, true);
+    }
+
+    @Override
+    @Transactional
+    public Map<String, JsonObject> joinedMembers(Requester requester, String roomId) {
+        Map<String, JsonObject> joined = new LinkedHashMap<>();
+        for (JsonObject member : members(requester, roomId, "join", null)) {
+            JsonObject content = member.object("content").orElse(JsonObject.EMPTY);
+            JsonObject.Builder profile = JsonObject.builder();
+            content.get("displayname").ifPresent(v -> profile.put("display_name", v));
+            content.get("avatar_url").ifPresent(v -> profile.put("avatar_url", v));
+            joined.put(member.string("state_key").orElseThrow(), profile.build());
+        }
+        return joined;
+    }
+
+    @Override
+    @Transactional
+    public JsonObject event(Requester requester, String roomId, String eventId) {
+        access.ensureJoined(roomId, requester.userId().toString());
+        StoredEvent stored = events.find(eventId).filter(e -> e.pdu().roomId().equals(roomId))
+                .orElseThrow(() -> DomainException.notFound("Event not found."));
+        return clientEvents.format(roomId, stored, true);
+    }
+
+    @Override
+    @Transactional
+    public MessagesPage messages(Requester requester, String roomId, String from, String to, boolean backwards,
+                                 int limit) {
+        access.ensureJoined(roomId, requester.userId().toString());
+        int size = Math.min(limit, MAX_LIMIT);
+        // A token is a stream position: the events at or before it lie behind it.
+        long position = from == null ? (backwards ? events.latestOrdering(roomId) : 0) : StreamToken.parse(from);
+        if (size == 0) {
+            return new MessagesPage(List.of(), StreamToken.format(position), StreamToken.format(position), List.of());
+        }
+        Long bound = to == null ? null : StreamToken.parse(to);
+        List<StoredEvent> chunk = backwards
+                ? events.page(roomId, position + 1, bound, EventStore.Direction.BACKWARDS, size)
+                : events.page(roomId, position, bound == null ? null : bound + 1, EventStore.Direction.FORWARDS, size);
+        String end = chunk.size() < size ? null
+                : StreamToken.format(backwards ? chunk.getLast().streamOrdering() - 1 : chunk.getLast().streamOrdering());
+        return new MessagesPage(clientEvents.format(roomId, chunk, true), StreamToken.format(position), end,
+                List.of());
+    }
+}

@@ -1,0 +1,110 @@
+package io.zhihang.application.service.room;
+
+import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.port.out.SigningKeyProvider;
+import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.RoomRecord;
+import io.zhihang.application.port.out.room.RoomRepository;
+import io.zhihang.application.port.out.room.RoomStateStore;
+import io.zhihang.application.port.out.room.StoredEvent;
+import io.zhihang.domain.event.EventDraft;
+import io.zhihang.domain.event.Pdu;
+import io.zhihang.domain.event.PduTemplate;
+import io.zhihang.domain.protocol.EventHashing;
+import io.zhihang.domain.protocol.EventSigning;
+import io.zhihang.domain.protocol.RoomVersion;
+import io.zhihang.domain.protocol.json.CanonicalJson;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.room.AuthState;
+import io.zhihang.domain.room.Decision;
+import io.zhihang.domain.room.EventAuthRules;
+import io.zhihang.domain.room.StateKey;
+import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.ErrorKind;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The one place where an event is built, authorised, hashed, signed and appended (Conduit's
+ * {@code create_hash_and_sign_event}), split along the purity line: the domain lays out, hashes, signs and judges; this
+ * class reads and writes. Callers hold the room lock ({@link RoomRepository#lock}) for the whole unit of work.
+ */
+@ApplicationScoped
+public class RoomWriter {
+    /** The spec's limit on a whole PDU in canonical JSON. */
+    public static final int MAX_EVENT_BYTES = 65_536;
+
+    private final RoomRepository rooms;
+    private final EventStore events;
+    private final RoomStateStore state;
+    private final SigningKeyProvider keys;
+    private final HomeserverSettings settings;
+
+    public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
+                      HomeserverSettings settings) {
+        this.rooms = rooms;
+        this.events = events;
+        this.state = state;
+        this.keys = keys;
+        this.settings = settings;
+    }
+
+    private static List<String> ids(Set<StateKey> keys, Map<StateKey, String> current) {
+        return keys.stream().map(current::get).filter(Objects::nonNull).sorted().toList();
+    }
+
+    /** Locks the room (until commit) and appends the draft. */
+    public AppendedEvent append(String roomId, EventDraft draft, Instant now) {
+        RoomRecord room = rooms.lock(roomId).orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));
+        return appendLocked(room, draft, now);
+    }
+
+    /** Appends to a room whose lock the caller already holds; returns the event and its stream ordering. */
+    public AppendedEvent appendLocked(RoomRecord room, EventDraft draft, Instant now) {
+        RoomVersion version = room.version();
+        List<String> prev = room.headEventId() == null ? List.of() : List.of(room.headEventId());
+        long depth = room.headDepth() + 1;
+        String origin = settings.serverName().value();
+        long ts = now.toEpochMilli();
+
+        JsonObject provisional = PduTemplate.layout(draft, room.roomId(), version, prev, List.of(), depth, origin, ts);
+        Pdu draftPdu = new Pdu(null, provisional);
+        Map<StateKey, String> current = state.current(room.roomId());
+        List<String> authIds = ids(AuthState.authTypesFor(draftPdu, version), current);
+        List<Pdu> stateForAuth = events.findAll(ids(AuthState.requiredStateFor(draftPdu, version), current)).stream()
+                .map(StoredEvent::pdu).toList();
+
+        JsonObject unsigned = PduTemplate.layout(draft, room.roomId(), version, prev, authIds, depth, origin, ts);
+        JsonObject signed = EventSigning.sign(EventHashing.withContentHash(unsigned), version, origin,
+                keys.signingKey());
+        Pdu pdu = new Pdu(EventHashing.eventId(signed, version), signed);
+        if (EventAuthRules.check(pdu, AuthState.of(stateForAuth), version) instanceof Decision.Denied denied) {
+            throw DomainException.forbidden(denied.reason());
+        }
+
+        String canonical = CanonicalJson.encode(signed);
+        if (canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
+            throw new DomainException(ErrorKind.TOO_LARGE, "Event is larger than " + MAX_EVENT_BYTES + " bytes");
+        }
+        JsonObject relation = draft.content().object("m.relates_to").orElse(JsonObject.EMPTY);
+        long ordering = events.append(pdu, canonical, relation.string("event_id").orElse(null),
+                relation.string("rel_type").orElse(null));
+        if (draft.isState()) {
+            String membership = draft.type().equals("m.room.member")
+                    ? draft.content().string("membership").orElse(null) : null;
+            state.put(room.roomId(), new StateKey(draft.type(), draft.stateKey()), pdu.eventId(), membership);
+        }
+        if (draft.redacts() != null) {
+            events.markRedacted(draft.redacts(), pdu.eventId());
+        }
+        rooms.advanceHead(room.roomId(), pdu.eventId(), depth);
+        RoomRecord after = new RoomRecord(room.roomId(), version, room.creator(), room.published(), pdu.eventId(),
+                depth, room.createdAt());
+        return new AppendedEvent(pdu, ordering, after);
+    }
+}

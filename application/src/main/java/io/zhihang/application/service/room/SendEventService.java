@@ -1,0 +1,86 @@
+package io.zhihang.application.service.room;
+
+import io.zhihang.application.port.in.room.SendEventUseCase;
+import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.RoomRecord;
+import io.zhihang.application.port.out.room.RoomRepository;
+import io.zhihang.application.port.out.room.StoredEvent;
+import io.zhihang.application.port.out.room.TxnIdStore;
+import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.event.EventDraft;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.function.Function;
+
+@ApplicationScoped
+public class SendEventService implements SendEventUseCase {
+    private final RoomRepository rooms;
+    private final EventStore events;
+    private final TxnIdStore txnIds;
+    private final RoomWriter writer;
+    private final RoomAccess access;
+    private final InstantSource clock;
+
+    public SendEventService(RoomRepository rooms, EventStore events, TxnIdStore txnIds, RoomWriter writer,
+                            RoomAccess access, InstantSource clock) {
+        this.rooms = rooms;
+        this.events = events;
+        this.txnIds = txnIds;
+        this.writer = writer;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public String send(Requester requester, String roomId, String type, JsonObject content, String txnId) {
+        return idempotent(requester, roomId, txnId, room ->
+                EventDraft.message(type, requester.userId().toString(), content));
+    }
+
+    @Override
+    @Transactional
+    public String sendState(Requester requester, String roomId, String type, String stateKey, JsonObject content) {
+        return writer.append(roomId, EventDraft.state(type, stateKey, requester.userId().toString(), content),
+                clock.instant()).pdu().eventId();
+    }
+
+    @Override
+    @Transactional
+    public String redact(Requester requester, String roomId, String eventId, String reason, String txnId) {
+        return idempotent(requester, roomId, txnId, room -> {
+            StoredEvent target = events.find(eventId).filter(e -> e.pdu().roomId().equals(roomId))
+                    .orElseThrow(() -> DomainException.notFound("Event not found"));
+            String sender = requester.userId().toString();
+            if (!target.pdu().sender().equals(sender) && !access.powerLevels(roomId).userCanRedactOthers(sender)) {
+                throw DomainException.forbidden("You may only redact your own events");
+            }
+            JsonObject content = reason == null ? JsonObject.EMPTY
+                    : JsonObject.builder().put("reason", reason).build();
+            return EventDraft.redaction(sender, eventId, content);
+        });
+    }
+
+    /** Locks the room, then answers a repeated transaction id with the event it already made. */
+    private String idempotent(Requester requester, String roomId, String txnId,
+                              Function<RoomRecord, EventDraft> draft) {
+        Instant now = clock.instant();
+        RoomRecord room = rooms.lock(roomId).orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));
+        Optional<String> earlier = txnId == null ? Optional.empty()
+                : txnIds.find(requester.userId(), requester.deviceId(), txnId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        String eventId = writer.appendLocked(room, draft.apply(room), now).pdu().eventId();
+        if (txnId != null) {
+            txnIds.save(requester.userId(), requester.deviceId(), txnId, eventId, now);
+        }
+        return eventId;
+    }
+}

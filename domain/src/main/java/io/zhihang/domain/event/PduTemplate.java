@@ -1,0 +1,50 @@
+package io.zhihang.domain.event;
+
+import io.zhihang.domain.protocol.RoomVersion;
+import io.zhihang.domain.protocol.json.JsonArray;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.protocol.json.JsonString;
+import io.zhihang.domain.protocol.json.JsonValue;
+
+import java.util.List;
+
+/**
+ * Lays out a draft as an unsigned PDU of its room version (before hashing and signing): room id, graph position
+ * (prev and auth events, depth), origin and timestamp. In v11+ a redaction's target moves into {@code content}; the
+ * top-level {@code redacts} stays for clients of older versions (as Synapse does).
+ */
+public final class PduTemplate {
+    private PduTemplate() {
+    }
+
+    public static JsonObject layout(EventDraft draft, String roomId, RoomVersion version, List<String> prevEvents,
+                                    List<String> authEvents, long depth, String origin, long originServerTs) {
+        JsonObject content = draft.content();
+        if (draft.redacts() != null && version.implicitRoomCreator() && !content.has("redacts")) {
+            content = content.with("redacts", new JsonString(draft.redacts()));
+        }
+        JsonObject.Builder pdu = JsonObject.builder()
+                .put("auth_events", ids(authEvents))
+                .put("prev_events", ids(prevEvents))
+                .put("depth", depth)
+                .put("type", draft.type())
+                .put("sender", draft.sender())
+                .put("content", content)
+                .put("origin", origin)
+                .put("origin_server_ts", originServerTs);
+        if (roomId != null) {
+            pdu.put("room_id", roomId);
+        }
+        if (draft.isState()) {
+            pdu.put("state_key", draft.stateKey());
+        }
+        if (draft.redacts() != null) {
+            pdu.put("redacts", draft.redacts());
+        }
+        return pdu.build();
+    }
+
+    private static JsonArray ids(List<String> ids) {
+        return new JsonArray(ids.stream().<JsonValue>map(JsonString::new).toList());
+    }
+}

@@ -1,0 +1,40 @@
+package io.zhihang.domain.shared;
+
+/**
+ * A room alias {@code #alias:server}. The alias part may hold any Unicode code points except {@code :}; we also
+ * refuse NUL, which no database text column stores. The whole alias is at most 255 bytes.
+ */
+public record RoomAlias(String alias, ServerName server) {
+
+    public RoomAlias {
+        if (alias == null || !Identifiers.isOpaqueLocalpart(alias)) {
+            throw DomainException.invalidParam("Invalid room alias: " + alias);
+        }
+        if (server == null) {
+            throw DomainException.invalidParam("Room alias has no server");
+        }
+        if (Identifiers.utf8Length(alias) + server.value().length() + 2 > Identifiers.MAX_BYTES) {
+            throw DomainException.invalidParam("Room alias is longer than " + Identifiers.MAX_BYTES + " bytes");
+        }
+    }
+
+    public static RoomAlias parse(String raw) {
+        if (raw == null || raw.isEmpty() || raw.charAt(0) != '#') {
+            throw DomainException.invalidParam("Invalid room alias: " + raw);
+        }
+        int colon = raw.indexOf(':');
+        if (colon < 0) {
+            throw DomainException.invalidParam("Invalid room alias: " + raw);
+        }
+        return new RoomAlias(raw.substring(1, colon), Identifiers.server(raw, raw.substring(colon + 1), "room alias"));
+    }
+
+    public boolean isLocalTo(ServerName local) {
+        return server.equals(local);
+    }
+
+    @Override
+    public String toString() {
+        return "#" + alias + ":" + server.value();
+    }
+}
