@@ -49,7 +49,7 @@ public class ServerKeys implements SigningKeyProvider {
     void onStart(@Observes @Priority(1) StartupEvent event) {
         restrictToOwner(dataDir);
         ensureJwtKeys();
-        signingKey = loadOrCreateSigningKey();
+        signingKey = withFastEngine(loadOrCreateSigningKey());
         LOG.infof("Server signing key %s, public key %s", signingKey.keyId(), signingKey.publicKeyBase64());
     }
 
@@ -87,6 +87,11 @@ public class ServerKeys implements SigningKeyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write " + signingKeyFile, e);
         }
+    }
+
+    /** The key, signing with Bouncy Castle's Ed25519 (about ten times faster than the JDK's). */
+    public static Ed25519SigningKey withFastEngine(Ed25519SigningKey key) {
+        return key.withEngine(BouncyCastleEd25519::new);
     }
 
     /** The data directory holds the database (password hashes) and keys: only the server's user may enter it. */

@@ -6,7 +6,6 @@ import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.application.port.out.room.RoomStateStore;
-import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.domain.event.EventDraft;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.event.PduTemplate;
@@ -44,14 +43,16 @@ public class RoomWriter {
     private final RoomStateStore state;
     private final SigningKeyProvider keys;
     private final HomeserverSettings settings;
+    private final RoomStateCache cache;
 
     public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
-                      HomeserverSettings settings) {
+                      HomeserverSettings settings, RoomStateCache cache) {
         this.rooms = rooms;
         this.events = events;
         this.state = state;
         this.keys = keys;
         this.settings = settings;
+        this.cache = cache;
     }
 
     private static List<String> ids(Set<StateKey> keys, Map<StateKey, String> current) {
@@ -74,10 +75,9 @@ public class RoomWriter {
 
         JsonObject provisional = PduTemplate.layout(draft, room.roomId(), version, prev, List.of(), depth, origin, ts);
         Pdu draftPdu = new Pdu(null, provisional);
-        Map<StateKey, String> current = state.current(room.roomId());
+        Map<StateKey, String> current = cache.current(room);
         List<String> authIds = ids(AuthState.authTypesFor(draftPdu, version), current);
-        List<Pdu> stateForAuth = events.findAll(ids(AuthState.requiredStateFor(draftPdu, version), current)).stream()
-                .map(StoredEvent::pdu).toList();
+        List<Pdu> stateForAuth = cache.pdus(ids(AuthState.requiredStateFor(draftPdu, version), current));
 
         JsonObject unsigned = PduTemplate.layout(draft, room.roomId(), version, prev, authIds, depth, origin, ts);
         JsonObject signed = EventSigning.sign(EventHashing.withContentHash(unsigned), version, origin,
@@ -103,6 +103,7 @@ public class RoomWriter {
             events.markRedacted(draft.redacts(), pdu.eventId());
         }
         rooms.advanceHead(room.roomId(), pdu.eventId(), depth);
+        cache.advance(room.roomId(), current, pdu);
         RoomRecord after = new RoomRecord(room.roomId(), version, room.creator(), room.published(), pdu.eventId(),
                 depth, room.createdAt());
         return new AppendedEvent(pdu, ordering, after);
