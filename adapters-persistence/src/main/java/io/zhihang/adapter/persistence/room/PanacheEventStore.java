@@ -67,6 +67,13 @@ public class PanacheEventStore implements EventStore {
     }
 
     @Override
+    public Optional<StoredEvent> latestState(String roomId, String type, String stateKey, long atOrBefore) {
+        return repo.find("roomId = ?1 and type = ?2 and stateKey = ?3 and streamOrdering <= ?4",
+                        Sort.descending("streamOrdering"), roomId, type, stateKey, atOrBefore)
+                .firstResultOptional().map(PanacheEventStore::toStored);
+    }
+
+    @Override
     public long latestOrdering(String roomId) {
         return repo.find("roomId", Sort.descending("streamOrdering"), roomId).firstResultOptional()
                 .map(e -> e.streamOrdering).orElse(0L);

@@ -24,12 +24,15 @@ public class RoomQueryService implements RoomQueries {
     private final RoomStateStore state;
     private final EventStore events;
     private final ClientEvents clientEvents;
+    private final HistoryFilter history;
 
-    public RoomQueryService(RoomAccess access, RoomStateStore state, EventStore events, ClientEvents clientEvents) {
+    public RoomQueryService(RoomAccess access, RoomStateStore state, EventStore events, ClientEvents clientEvents,
+                            HistoryFilter history) {
         this.access = access;
         this.state = state;
         this.events = events;
         this.clientEvents = clientEvents;
+        this.history = history;
     }
 
     @Override
@@ -87,8 +90,10 @@ public class RoomQueryService implements RoomQueries {
     @Override
     @Transactional
     public JsonObject event(Requester requester, String roomId, String eventId) {
-        access.ensureJoined(roomId, requester.userId().toString());
+        String userId = requester.userId().toString();
+        ensureMayRead(roomId, userId);
         StoredEvent stored = events.find(eventId).filter(e -> e.pdu().roomId().equals(roomId))
+                .filter(e -> !history.visible(roomId, userId, List.of(e)).isEmpty())
                 .orElseThrow(() -> DomainException.notFound("Event not found."));
         return clientEvents.format(roomId, stored, true);
     }
@@ -97,7 +102,8 @@ public class RoomQueryService implements RoomQueries {
     @Transactional
     public MessagesPage messages(Requester requester, String roomId, String from, String to, boolean backwards,
                                  int limit) {
-        access.ensureJoined(roomId, requester.userId().toString());
+        String userId = requester.userId().toString();
+        ensureMayRead(roomId, userId);
         int size = Math.min(limit, MAX_LIMIT);
         // A token is a stream position: the events at or before it lie behind it.
         long position = from == null ? (backwards ? events.latestOrdering(roomId) : 0) : StreamToken.parse(from);
@@ -110,7 +116,13 @@ public class RoomQueryService implements RoomQueries {
                 : events.page(roomId, position, bound == null ? null : bound + 1, EventStore.Direction.FORWARDS, size);
         String end = chunk.size() < size ? null
                 : StreamToken.format(backwards ? chunk.getLast().streamOrdering() - 1 : chunk.getLast().streamOrdering());
-        return new MessagesPage(clientEvents.format(roomId, chunk, true), StreamToken.format(position), end,
-                List.of());
+        return new MessagesPage(clientEvents.format(roomId, history.visible(roomId, userId, chunk), true),
+                StreamToken.format(position), end, List.of());
+    }
+
+    private void ensureMayRead(String roomId, String userId) {
+        if (!history.mayRead(roomId, userId)) {
+            throw DomainException.forbidden("You are not allowed to read this room");
+        }
     }
 }

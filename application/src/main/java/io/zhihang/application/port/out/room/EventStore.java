@@ -23,6 +23,9 @@ public interface EventStore {
      */
     List<StoredEvent> page(String roomId, long from, Long to, Direction direction, int limit);
 
+    /** The latest state event of (type, stateKey) in the room at or before stream position {@code atOrBefore}. */
+    Optional<StoredEvent> latestState(String roomId, String type, String stateKey, long atOrBefore);
+
     /** The latest stream ordering of the room (0 if none). */
     long latestOrdering(String roomId);
 

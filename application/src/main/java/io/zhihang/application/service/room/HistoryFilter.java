@@ -1,0 +1,79 @@
+package io.zhihang.application.service.room;
+
+import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.StoredEvent;
+import io.zhihang.domain.event.Pdu;
+import io.zhihang.domain.room.HistoryVisibility;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies history visibility to events a reader asks for: walks them in stream order from the state just before the
+ * first, tracking the reader's membership and the room's visibility (Synapse's {@code filter_events_for_client}).
+ */
+@ApplicationScoped
+public class HistoryFilter {
+    private static final String MEMBER = "m.room.member";
+    private static final String VISIBILITY = "m.room.history_visibility";
+
+    private final EventStore events;
+    private final RoomAccess access;
+
+    public HistoryFilter(EventStore events, RoomAccess access) {
+        this.events = events;
+        this.access = access;
+    }
+
+    /** The events the user may see, in the order given. */
+    public List<StoredEvent> visible(String roomId, String userId, List<StoredEvent> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        boolean joinedNow = "join".equals(access.membership(roomId, userId).orElse(null));
+        List<StoredEvent> ascending = page.stream().sorted(Comparator.comparingLong(StoredEvent::streamOrdering)).toList();
+        long before = ascending.getFirst().streamOrdering() - 1;
+        String membership = events.latestState(roomId, MEMBER, userId, before)
+                .flatMap(e -> e.pdu().content().string("membership")).orElse(null);
+        HistoryVisibility visibility = visibilityOf(events.latestState(roomId, VISIBILITY, "", before));
+        Set<String> shown = new HashSet<>();
+        for (StoredEvent stored : ascending) {
+            Pdu pdu = stored.pdu();
+            HistoryVisibility atEvent = visibility;
+            String membershipAtEvent = membership;
+            if (isState(pdu, MEMBER, userId)) {
+                membershipAtEvent = pdu.content().string("membership").orElse(null);
+                membership = membershipAtEvent;
+            } else if (isState(pdu, VISIBILITY, "")) {
+                visibility = HistoryVisibility.parse(pdu.content().string("history_visibility").orElse(null));
+                atEvent = visibility.ordinal() < atEvent.ordinal() ? visibility : atEvent;
+            }
+            if (atEvent.allows(membershipAtEvent, joinedNow)) {
+                shown.add(pdu.eventId());
+            }
+        }
+        return page.stream().filter(e -> shown.contains(e.pdu().eventId())).toList();
+    }
+
+    /** Whether the user may read the room's history at all: joined, world-readable, or once a member. */
+    public boolean mayRead(String roomId, String userId) {
+        String membership = access.membership(roomId, userId).orElse(null);
+        if (membership != null && !membership.equals("knock")) {
+            return true;
+        }
+        return visibilityOf(events.latestState(roomId, VISIBILITY, "", Long.MAX_VALUE))
+                == HistoryVisibility.WORLD_READABLE;
+    }
+
+    private static HistoryVisibility visibilityOf(Optional<StoredEvent> event) {
+        return HistoryVisibility.parse(event.flatMap(e -> e.pdu().content().string("history_visibility")).orElse(null));
+    }
+
+    private static boolean isState(Pdu pdu, String type, String stateKey) {
+        return pdu.type().equals(type) && stateKey.equals(pdu.stateKey().orElse(null));
+    }
+}
