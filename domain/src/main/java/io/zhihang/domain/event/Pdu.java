@@ -14,8 +14,14 @@ import java.util.Optional;
  */
 public record Pdu(String eventId, JsonObject json) {
 
+    /** The room id; a room v12 create event has none in its JSON: its room id is {@code !} + its event id's hash. */
     public String roomId() {
-        return json.string("room_id").orElseThrow();
+        return json.string("room_id").orElseGet(() -> {
+            if (eventId != null && "m.room.create".equals(json.string("type").orElse(null))) {
+                return "!" + eventId.substring(1);
+            }
+            throw new IllegalStateException("Event without room_id: " + eventId);
+        });
     }
 
     public String type() {

@@ -109,7 +109,7 @@ public record RoomBlueprint(RoomVersion version, String creator, String preset, 
                 .put("m.room.history_visibility", 100)
                 .put("m.room.canonical_alias", 50)
                 .put("m.room.avatar", 50)
-                .put("m.room.tombstone", 100)
+                .put("m.room.tombstone", version.privilegedCreators() ? 150 : 100)
                 .put("m.room.server_acl", 100)
                 .put("m.room.encryption", 100)
                 .build();

@@ -45,7 +45,7 @@ public class SettingsProducers {
     @Produces
     @Singleton
     RoomSettings roomSettings(HomeserverConfig config) {
-        List<RoomVersion> available = List.of(RoomVersion.V10, RoomVersion.V11);
+        List<RoomVersion> available = List.of(RoomVersion.V10, RoomVersion.V11, RoomVersion.V12);
         RoomVersion defaultVersion = available.stream()
                 .filter(v -> v.id().equals(config.rooms().defaultVersion())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("zhihang.rooms.default-version must be one of "

@@ -69,6 +69,31 @@ class RoomsApiTest {
     }
 
     @Test
+    void rooms_of_every_supported_version_work_including_v12_hash_room_ids() {
+        Matrix.Session alice = Matrix.registerFresh("ver");
+        Matrix.Session bob = Matrix.registerFresh("verb");
+        for (String version : List.of("10", "11", "12")) {
+            String roomId = Rooms.create(alice, Map.of("room_version", version, "preset", "private_chat",
+                    "invite", List.of(bob.userId())));
+            if (version.equals("12")) {
+                org.assertj.core.api.Assertions.assertThat(roomId).matches("![A-Za-z0-9_-]{43}");
+                as(alice).get(path(roomId) + "/state/m.room.power_levels").then()
+                        .body("users", not(hasKey(alice.userId())));
+            }
+            as(alice).get(path(roomId) + "/state/m.room.create").then().statusCode(200)
+                    .body("room_version", equalTo(version));
+            Rooms.join(bob, roomId);
+            Rooms.send(bob, roomId, "hello v" + version);
+            as(bob).body(Map.of("name", "no power")).put(path(roomId) + "/state/m.room.name").then().statusCode(403);
+            as(alice).body(Map.of("name", "v" + version)).put(path(roomId) + "/state/m.room.name").then()
+                    .statusCode(200);
+            as(alice).get(path(roomId) + "/messages?dir=b&limit=3").then().statusCode(200)
+                    .body("chunk[1].content.body", equalTo("hello v" + version))
+                    .body("chunk[1].room_id", equalTo(roomId));
+        }
+    }
+
+    @Test
     void a_retried_transaction_returns_the_same_event_and_stores_nothing_new() {
         Matrix.Session alice = Matrix.registerFresh("txn");
         String roomId = Rooms.create(alice, Map.of());

@@ -10,6 +10,7 @@ import io.zhihang.application.port.out.room.AliasRepository;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.domain.event.EventDraft;
+import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.room.RoomBlueprint;
 import io.zhihang.domain.shared.DomainException;
@@ -60,22 +61,23 @@ public class CreateRoomService implements CreateRoomUseCase {
         if (alias != null && aliases.roomOf(alias).isPresent()) {
             throw new DomainException(ErrorKind.ROOM_IN_USE, "Room alias already taken");
         }
-        if (version.roomIdFromCreateEvent()) {
-            throw new DomainException(ErrorKind.UNSUPPORTED_ROOM_VERSION,
-                    "Creating rooms of version " + version.id() + " is not supported yet");
-        }
-        String roomId = "!" + ids.roomIdLocalpart() + ":" + settings.serverName().value();
-        RoomRecord room = new RoomRecord(roomId, version, creator, "public".equals(command.visibility()), null, 0, now);
-        rooms.create(room);
-        room = rooms.lock(roomId).orElseThrow();
-
         RoomBlueprint blueprint = new RoomBlueprint(version, creator, command.preset(), command.visibility(),
                 command.creationContent(), command.powerLevelContentOverride(), command.name(), command.topic(),
                 alias, invitees.stream().map(UserId::toString).toList(), command.isDirect(),
                 command.initialState().stream()
                         .map(s -> EventDraft.state(s.type(), s.stateKey(), creator, s.content())).toList(),
                 profiles.joinContent(command.requester().userId()));
-        for (EventDraft draft : blueprint.initialEvents()) {
+        List<EventDraft> drafts = blueprint.initialEvents();
+        Pdu create = version.roomIdFromCreateEvent() ? writer.mintCreateEvent(version, drafts.getFirst(), now) : null;
+        String roomId = create != null ? create.roomId()
+                : "!" + ids.roomIdLocalpart() + ":" + settings.serverName().value();
+        rooms.create(new RoomRecord(roomId, version, creator, "public".equals(command.visibility()), null, 0, now));
+        RoomRecord room = rooms.lock(roomId).orElseThrow();
+        if (create != null) {
+            room = writer.appendMinted(room, create).room();
+            drafts = drafts.subList(1, drafts.size());
+        }
+        for (EventDraft draft : drafts) {
             room = writer.appendLocked(room, draft, now).room();
         }
         if (alias != null) {

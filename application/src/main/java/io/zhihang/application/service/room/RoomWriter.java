@@ -77,35 +77,54 @@ public class RoomWriter {
         Pdu draftPdu = new Pdu(null, provisional);
         Map<StateKey, String> current = cache.current(room);
         List<String> authIds = ids(AuthState.authTypesFor(draftPdu, version), current);
-        List<Pdu> stateForAuth = cache.pdus(ids(AuthState.requiredStateFor(draftPdu, version), current));
-
         JsonObject unsigned = PduTemplate.layout(draft, room.roomId(), version, prev, authIds, depth, origin, ts);
-        JsonObject signed = EventSigning.sign(EventHashing.withContentHash(unsigned), version, origin,
-                keys.signingKey());
-        Pdu pdu = new Pdu(EventHashing.eventId(signed, version), signed);
+        return persist(room, sign(unsigned, version), current);
+    }
+
+    /**
+     * Room v12+: the create event names the room (its id is the event's reference hash), so it is built and signed
+     * before the room exists; {@link #appendMinted} stores it once the room row is there.
+     */
+    public Pdu mintCreateEvent(RoomVersion version, EventDraft create, Instant now) {
+        String origin = settings.serverName().value();
+        return sign(PduTemplate.layout(create, null, version, List.of(), List.of(), 1, origin, now.toEpochMilli()),
+                version);
+    }
+
+    /** Stores an event minted by {@link #mintCreateEvent} in its (locked, empty) room. */
+    public AppendedEvent appendMinted(RoomRecord room, Pdu pdu) {
+        return persist(room, pdu, cache.current(room));
+    }
+
+    private Pdu sign(JsonObject unsigned, RoomVersion version) {
+        JsonObject signed = EventSigning.sign(EventHashing.withContentHash(unsigned), version,
+                settings.serverName().value(), keys.signingKey());
+        return new Pdu(EventHashing.eventId(signed, version), signed);
+    }
+
+    private AppendedEvent persist(RoomRecord room, Pdu pdu, Map<StateKey, String> current) {
+        RoomVersion version = room.version();
+        List<Pdu> stateForAuth = cache.pdus(ids(AuthState.requiredStateFor(pdu, version), current));
         if (EventAuthRules.check(pdu, AuthState.of(stateForAuth), version) instanceof Decision.Denied denied) {
             throw DomainException.forbidden(denied.reason());
         }
-
-        String canonical = CanonicalJson.encode(signed);
+        String canonical = CanonicalJson.encode(pdu.json());
         if (canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
             throw new DomainException(ErrorKind.TOO_LARGE, "Event is larger than " + MAX_EVENT_BYTES + " bytes");
         }
-        JsonObject relation = draft.content().object("m.relates_to").orElse(JsonObject.EMPTY);
+        JsonObject relation = pdu.content().object("m.relates_to").orElse(JsonObject.EMPTY);
         long ordering = events.append(pdu, canonical, relation.string("event_id").orElse(null),
                 relation.string("rel_type").orElse(null));
-        if (draft.isState()) {
-            String membership = draft.type().equals("m.room.member")
-                    ? draft.content().string("membership").orElse(null) : null;
-            state.put(room.roomId(), new StateKey(draft.type(), draft.stateKey()), pdu.eventId(), membership);
+        if (pdu.isState()) {
+            String membership = pdu.type().equals("m.room.member")
+                    ? pdu.content().string("membership").orElse(null) : null;
+            state.put(room.roomId(), StateKey.of(pdu), pdu.eventId(), membership);
         }
-        if (draft.redacts() != null) {
-            events.markRedacted(draft.redacts(), pdu.eventId());
-        }
-        rooms.advanceHead(room.roomId(), pdu.eventId(), depth);
+        pdu.redacts().ifPresent(target -> events.markRedacted(target, pdu.eventId()));
+        rooms.advanceHead(room.roomId(), pdu.eventId(), pdu.depth());
         cache.advance(room.roomId(), current, pdu);
         RoomRecord after = new RoomRecord(room.roomId(), version, room.creator(), room.published(), pdu.eventId(),
-                depth, room.createdAt());
+                pdu.depth(), room.createdAt());
         return new AppendedEvent(pdu, ordering, after);
     }
 }
