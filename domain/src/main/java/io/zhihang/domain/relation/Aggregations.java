@@ -96,7 +96,8 @@ public final class Aggregations {
         if (replies.isEmpty()) {
             return null;
         }
-        RelatedEvent latest = replies.stream().max(Comparator.comparingLong(RelatedEvent::streamOrdering)).orElseThrow();
+        RelatedEvent latest = replies.stream()
+                .max(Comparator.comparingLong(RelatedEvent::streamOrdering)).orElseThrow();
         boolean participated = parent.sender().equals(reader)
                 || replies.stream().anyMatch(reply -> reply.sender().equals(reader));
         return new ThreadSummary(latest.eventId(), replies.size(), participated);

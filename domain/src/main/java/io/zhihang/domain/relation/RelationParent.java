@@ -4,7 +4,8 @@ import io.zhihang.domain.event.Pdu;
 
 /**
  * An event that child events may be aggregated onto, as far as aggregation cares: its sender and type (an edit must
- * match them), whether it is state, the relation it has itself ({@code rel_type}, or null), and whether it was redacted.
+ * match them), whether it is state, the relation it has itself ({@code rel_type}, or null), and whether it was
+ * redacted.
  */
 public record RelationParent(String eventId, String type, String sender, boolean isState, String relType,
                              boolean redacted) {

@@ -44,7 +44,8 @@ class BundledAggregationsTest {
         }
         Pdu pdu = new Pdu(id, JsonObject.builder().put("type", type).put("sender", sender).put("room_id", "!r:x")
                 .put("origin_server_ts", ts).put("content", content.build()).build());
-        RelatedEvent edit = new RelatedEvent(id, parent, RelationTypes.REPLACE, type, sender, false, ts, ++ordering, pdu);
+        RelatedEvent edit = new RelatedEvent(id, parent, RelationTypes.REPLACE, type, sender, false, ts, ++ordering,
+                pdu);
         children.add(edit);
         return edit;
     }

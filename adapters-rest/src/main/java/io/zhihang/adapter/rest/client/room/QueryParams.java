@@ -2,7 +2,10 @@ package io.zhihang.adapter.rest.client.room;
 
 import io.zhihang.domain.shared.DomainException;
 
-/** Typed reads of query parameters: a missing required one is {@code M_MISSING_PARAM}, a malformed one {@code M_INVALID_PARAM}. */
+/**
+ * Typed reads of query parameters: a missing required one is {@code M_MISSING_PARAM}, a malformed one
+ * {@code M_INVALID_PARAM}.
+ */
 final class QueryParams {
     private QueryParams() {
     }

@@ -13,7 +13,10 @@ public interface RelationQueries {
 
     ThreadsPage threads(ThreadsQuery query);
 
-    /** Child events in the requested direction; {@code nextBatch} is null on the last page, {@code prevBatch} without {@code from}. */
+    /**
+     * Child events in the requested direction; {@code nextBatch} is null on the last page, {@code prevBatch} is null
+     * without {@code from}.
+     */
     record RelationsPage(List<JsonObject> chunk, String nextBatch, String prevBatch) {
     }
 
