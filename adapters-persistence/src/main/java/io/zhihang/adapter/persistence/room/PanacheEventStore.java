@@ -6,6 +6,8 @@ import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.protocol.json.Json;
+import io.zhihang.domain.relation.RelatedEvent;
+import io.zhihang.domain.relation.RelationTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
@@ -85,12 +87,16 @@ public class PanacheEventStore implements EventStore {
     }
 
     @Override
-    public List<StoredEvent> relations(String eventId, String relType, String eventType, long from,
-                                       Direction direction, int limit) {
+    public List<StoredEvent> relations(String roomId, String eventId, String relType, String eventType, long from,
+                                       Long to, Direction direction, int limit) {
         boolean back = direction == Direction.BACKWARDS;
-        StringBuilder q = new StringBuilder("relatesTo = :target and streamOrdering ")
-                .append(back ? "<" : ">").append(" :from");
-        Map<String, Object> params = new HashMap<>(Map.of("target", eventId, "from", from));
+        StringBuilder q = new StringBuilder("roomId = :room and relatesTo = :target and redactedBy is null")
+                .append(" and streamOrdering ").append(back ? "<" : ">").append(" :from");
+        Map<String, Object> params = new HashMap<>(Map.of("room", roomId, "target", eventId, "from", from));
+        if (to != null) {
+            q.append(" and streamOrdering ").append(back ? ">" : "<").append(" :to");
+            params.put("to", to);
+        }
         if (relType != null) {
             q.append(" and relType = :relType");
             params.put("relType", relType);
@@ -102,6 +108,64 @@ public class PanacheEventStore implements EventStore {
         Sort sort = back ? Sort.descending("streamOrdering") : Sort.ascending("streamOrdering");
         return repo.find(q.toString(), sort, params).page(Page.ofSize(limit)).list().stream()
                 .map(PanacheEventStore::toStored).toList();
+    }
+
+    @Override
+    public List<RelatedEvent> relationsOf(String roomId, Collection<String> parentIds, Collection<String> relTypes) {
+        if (parentIds.isEmpty() || relTypes.isEmpty()) {
+            return List.of();
+        }
+        // One query for a whole page of parents. Only edits bring their JSON: the rules read their content and the
+        // bundle serves them whole, while a long thread is only counted.
+        return repo.getSession().createSelectionQuery("""
+                        select e.eventId, e.relatesTo, e.relType, e.type, e.sender, e.stateKey, e.originServerTs,
+                               e.streamOrdering, case when e.relType = :replace then e.json else null end
+                        from EventEntity e
+                        where e.roomId = :room and e.relatesTo in :parents and e.relType in :types
+                          and e.redactedBy is null
+                        order by e.streamOrdering""", Object[].class)
+                .setParameter("replace", RelationTypes.REPLACE)
+                .setParameter("room", roomId)
+                .setParameter("parents", parentIds)
+                .setParameter("types", relTypes)
+                .getResultList().stream()
+                .map(PanacheEventStore::toRelated)
+                .toList();
+    }
+
+    @Override
+    public List<ThreadActivity> threads(String roomId, long atOrBefore, int limit) {
+        return repo.getSession().createSelectionQuery("""
+                        select e.relatesTo, max(e.streamOrdering)
+                        from EventEntity e
+                        where e.roomId = :room and e.relType = :thread and e.redactedBy is null
+                        group by e.relatesTo
+                        having max(e.streamOrdering) <= :before
+                        order by max(e.streamOrdering) desc""", Object[].class)
+                .setParameter("room", roomId)
+                .setParameter("thread", RelationTypes.THREAD)
+                .setParameter("before", atOrBefore)
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(row -> new ThreadActivity((String) row[0], ((Number) row[1]).longValue()))
+                .toList();
+    }
+
+    @Override
+    public Optional<StoredEvent> closestTo(String roomId, long ts, Direction direction) {
+        boolean back = direction == Direction.BACKWARDS;
+        Sort sort = back ? Sort.descending("originServerTs", "streamOrdering")
+                : Sort.ascending("originServerTs", "streamOrdering");
+        return repo.find("roomId = ?1 and originServerTs " + (back ? "<=" : ">=") + " ?2", sort, roomId, ts)
+                .firstResultOptional().map(PanacheEventStore::toStored);
+    }
+
+    private static RelatedEvent toRelated(Object[] row) {
+        String eventId = (String) row[0];
+        String json = (String) row[8];
+        return new RelatedEvent(eventId, (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                row[5] != null, ((Number) row[6]).longValue(), ((Number) row[7]).longValue(),
+                json == null ? null : new Pdu(eventId, Json.parseObject(json)));
     }
 
     private static StoredEvent toStored(EventEntity e) {

@@ -95,7 +95,7 @@ public class RoomQueryService implements RoomQueries {
         StoredEvent stored = events.find(eventId).filter(e -> e.pdu().roomId().equals(roomId))
                 .filter(e -> !history.visible(roomId, userId, List.of(e)).isEmpty())
                 .orElseThrow(() -> DomainException.notFound("Event not found."));
-        return clientEvents.format(roomId, stored, true);
+        return clientEvents.formatFor(requester.userId().toString(), roomId, List.of(stored), true).getFirst();
     }
 
     @Override
@@ -106,18 +106,15 @@ public class RoomQueryService implements RoomQueries {
         ensureMayRead(roomId, userId);
         int size = Math.min(limit, MAX_LIMIT);
         // A token is a stream position: the events at or before it lie behind it.
-        long position = from == null ? (backwards ? events.latestOrdering(roomId) : 0) : StreamToken.parse(from);
+        StreamWindow window = StreamWindow.of(from, to, backwards, () -> events.latestOrdering(roomId));
+        String start = StreamToken.format(window.position());
         if (size == 0) {
-            return new MessagesPage(List.of(), StreamToken.format(position), StreamToken.format(position), List.of());
+            return new MessagesPage(List.of(), start, start, List.of());
         }
-        Long bound = to == null ? null : StreamToken.parse(to);
-        List<StoredEvent> chunk = backwards
-                ? events.page(roomId, position + 1, bound, EventStore.Direction.BACKWARDS, size)
-                : events.page(roomId, position, bound == null ? null : bound + 1, EventStore.Direction.FORWARDS, size);
-        String end = chunk.size() < size ? null
-                : StreamToken.format(backwards ? chunk.getLast().streamOrdering() - 1 : chunk.getLast().streamOrdering());
-        return new MessagesPage(clientEvents.format(roomId, history.visible(roomId, userId, chunk), true),
-                StreamToken.format(position), end, List.of());
+        List<StoredEvent> chunk = events.page(roomId, window.from(), window.to(), window.direction(), size);
+        String end = chunk.size() < size ? null : window.tokenAfter(chunk.getLast());
+        return new MessagesPage(clientEvents.formatFor(userId, roomId, history.visible(roomId, userId, chunk), true),
+                start, end, List.of());
     }
 
     private void ensureMayRead(String roomId, String userId) {

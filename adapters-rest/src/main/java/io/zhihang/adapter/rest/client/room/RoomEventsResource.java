@@ -6,8 +6,6 @@ import io.zhihang.adapter.rest.json.JsonBodies;
 import io.zhihang.application.port.in.room.RoomQueries;
 import io.zhihang.application.port.in.room.SendEventUseCase;
 import io.zhihang.domain.protocol.json.JsonObject;
-import io.zhihang.domain.shared.DomainException;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -103,14 +101,11 @@ public class RoomEventsResource {
     @GET
     @Path("{version:v3|r0}/rooms/{roomId}/messages")
     public Map<String, Object> messages(@PathParam("roomId") String roomId, @QueryParam("from") String from,
-                                        @QueryParam("to") String to, @QueryParam("dir") @DefaultValue("b") String dir,
-                                        @QueryParam("limit") @DefaultValue("10") String limit,
-                                        @Context HttpServerRequest request) {
+                                        @QueryParam("to") String to, @QueryParam("dir") String dir,
+                                        @QueryParam("limit") String limit, @Context HttpServerRequest request) {
         var requester = auth.require(request);
-        if (!dir.equals("b") && !dir.equals("f")) {
-            throw DomainException.invalidParam("dir must be 'b' or 'f'");
-        }
-        var page = queries.messages(requester, roomId, from, to, dir.equals("b"), parseLimit(limit));
+        var page = queries.messages(requester, roomId, from, to, QueryParams.backwards(dir, true),
+                QueryParams.limit(limit, 10));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("chunk", page.chunk());
         response.put("start", page.start());
@@ -138,17 +133,5 @@ public class RoomEventsResource {
                                                 @PathParam("eventId") String eventId, byte[] body,
                                                 @Context HttpServerRequest request) {
         return redact(roomId, eventId, null, body, request);
-    }
-
-    private static int parseLimit(String limit) {
-        try {
-            int value = Integer.parseInt(limit);
-            if (value < 0) {
-                throw DomainException.invalidParam("limit must not be negative");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw DomainException.invalidParam("limit must be an integer");
-        }
     }
 }

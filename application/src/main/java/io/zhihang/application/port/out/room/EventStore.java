@@ -1,6 +1,7 @@
 package io.zhihang.application.port.out.room;
 
 import io.zhihang.domain.event.Pdu;
+import io.zhihang.domain.relation.RelatedEvent;
 
 import java.util.Collection;
 import java.util.List;
@@ -31,7 +32,32 @@ public interface EventStore {
 
     void markRedacted(String eventId, String redactionEventId);
 
-    /** Events relating to {@code eventId}, optionally of one relation type and event type, in stream order. */
-    List<StoredEvent> relations(String eventId, String relType, String eventType, long from, Direction direction,
-                                int limit);
+    /**
+     * Events of {@code roomId} relating to {@code eventId}, leaving out redacted ones (a redaction removes the
+     * relation), optionally of one relation type and event type, in stream order. Bounds as in {@link #page}.
+     */
+    List<StoredEvent> relations(String roomId, String eventId, String relType, String eventType, long from, Long to,
+                                Direction direction, int limit);
+
+    /**
+     * The children of several parents in one room, for aggregation: those of the given relation types, leaving out
+     * redacted ones, in stream order. Rows are light; the whole event is loaded only for {@code m.replace} children.
+     */
+    List<RelatedEvent> relationsOf(String roomId, Collection<String> parentIds, Collection<String> relTypes);
+
+    /**
+     * The threads of a room, most recently active first: each root's id and the stream ordering of its latest
+     * unredacted reply, for threads whose latest reply is at or before {@code atOrBefore}. Roots are not checked.
+     */
+    List<ThreadActivity> threads(String roomId, long atOrBefore, int limit);
+
+    /** The thread root {@code rootId} and the stream ordering of its latest reply. */
+    record ThreadActivity(String rootId, long latestOrdering) {
+    }
+
+    /**
+     * The event of the room closest to {@code ts}: the first at or after it ({@code FORWARDS}) or the last at or
+     * before it ({@code BACKWARDS}), by {@code origin_server_ts} and then stream order.
+     */
+    Optional<StoredEvent> closestTo(String roomId, long ts, Direction direction);
 }

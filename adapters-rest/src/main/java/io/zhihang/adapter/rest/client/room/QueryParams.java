@@ -1,0 +1,66 @@
+package io.zhihang.adapter.rest.client.room;
+
+import io.zhihang.domain.shared.DomainException;
+
+/**
+ * Typed reads of query parameters: a missing required one is {@code M_MISSING_PARAM}, a malformed one
+ * {@code M_INVALID_PARAM}.
+ */
+final class QueryParams {
+    private QueryParams() {
+    }
+
+    /** {@code limit}: a non-negative integer, or {@code defaultValue} when absent. */
+    static int limit(String raw, int defaultValue) {
+        if (raw == null) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < 0) {
+                throw DomainException.invalidParam("limit must not be negative");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw DomainException.invalidParam("limit must be an integer");
+        }
+    }
+
+    /** {@code dir}: true for {@code b}, false for {@code f}; {@code defaultBackwards} when absent (null: required). */
+    static boolean backwards(String raw, Boolean defaultBackwards) {
+        if (raw == null) {
+            if (defaultBackwards == null) {
+                throw DomainException.missingParam("Missing query parameter 'dir'");
+            }
+            return defaultBackwards;
+        }
+        return switch (raw) {
+            case "b" -> true;
+            case "f" -> false;
+            default -> throw DomainException.invalidParam("dir must be 'b' or 'f'");
+        };
+    }
+
+    static long requiredLong(String name, String raw) {
+        if (raw == null) {
+            throw DomainException.missingParam("Missing query parameter '" + name + "'");
+        }
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalidParam(name + " must be an integer");
+        }
+    }
+
+    /** {@code true} or {@code false}; null when absent. */
+    static Boolean optionalBoolean(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return switch (raw) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw DomainException.invalidParam(name + " must be 'true' or 'false'");
+        };
+    }
+}
