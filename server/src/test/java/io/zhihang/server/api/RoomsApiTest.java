@@ -9,7 +9,10 @@ import java.util.Map;
 import static io.zhihang.server.api.Matrix.V3;
 import static io.zhihang.server.api.Matrix.as;
 import static io.zhihang.server.api.Rooms.path;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
@@ -91,6 +94,26 @@ class RoomsApiTest {
                     .body("chunk[1].content.body", equalTo("hello v" + version))
                     .body("chunk[1].room_id", equalTo(roomId));
         }
+    }
+
+    @Test
+    void history_can_be_filtered_and_lazy_loads_the_senders_members() {
+        Matrix.Session alice = Matrix.registerFresh("flt");
+        Matrix.Session bob = Matrix.registerFresh("fltb");
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat"));
+        Rooms.join(bob, roomId);
+        Rooms.send(alice, roomId, "from alice");
+        Rooms.send(bob, roomId, "from bob");
+        as(alice).queryParam("filter", "{\"types\":[\"m.room.message\"],\"lazy_load_members\":true}")
+                .get(path(roomId) + "/messages?dir=b&limit=10").then().statusCode(200)
+                .body("chunk", hasSize(2))
+                .body("chunk.type", everyItem(equalTo("m.room.message")))
+                .body("state.state_key", containsInAnyOrder(alice.userId(), bob.userId()));
+        as(alice).queryParam("filter", "{\"senders\":[\"" + bob.userId() + "\"],\"types\":[\"m.room.message\"]}")
+                .get(path(roomId) + "/messages?dir=b&limit=10").then().statusCode(200)
+                .body("chunk.content.body", contains("from bob"));
+        as(alice).queryParam("filter", "{\"types\":\"m.room.message\"}")
+                .get(path(roomId) + "/messages").then().statusCode(400).body("errcode", equalTo("M_BAD_JSON"));
     }
 
     @Test

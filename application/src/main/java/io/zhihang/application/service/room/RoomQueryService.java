@@ -5,6 +5,7 @@ import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.RoomStateStore;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.filter.RoomEventFilter;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.room.StateKey;
 import io.zhihang.domain.shared.DomainException;
@@ -101,7 +102,7 @@ public class RoomQueryService implements RoomQueries {
     @Override
     @Transactional
     public MessagesPage messages(Requester requester, String roomId, String from, String to, boolean backwards,
-                                 int limit) {
+                                 int limit, RoomEventFilter filter) {
         String userId = requester.userId().toString();
         ensureMayRead(roomId, userId);
         int size = Math.min(limit, MAX_LIMIT);
@@ -113,8 +114,18 @@ public class RoomQueryService implements RoomQueries {
         }
         List<StoredEvent> chunk = events.page(roomId, window.from(), window.to(), window.direction(), size);
         String end = chunk.size() < size ? null : window.tokenAfter(chunk.getLast());
-        return new MessagesPage(clientEvents.formatFor(userId, roomId, history.visible(roomId, userId, chunk), true),
-                start, end, List.of());
+        List<StoredEvent> shown = history.visible(roomId, userId, chunk).stream()
+                .filter(e -> filter.matches(e.pdu())).toList();
+        List<JsonObject> state = filter.lazyLoadMembers() ? senderMembers(roomId, shown) : List.of();
+        return new MessagesPage(clientEvents.formatFor(userId, roomId, shown, true), start, end, state);
+    }
+
+    /** Lazy-loading members: the current member events of the page's senders. */
+    private List<JsonObject> senderMembers(String roomId, List<StoredEvent> page) {
+        Map<StateKey, String> current = state.current(roomId);
+        List<String> ids = page.stream().map(e -> e.pdu().sender()).distinct()
+                .map(sender -> current.get(StateKey.member(sender))).filter(java.util.Objects::nonNull).toList();
+        return clientEvents.formatIds(roomId, ids, true);
     }
 
     private void ensureMayRead(String roomId, String userId) {

@@ -1,5 +1,8 @@
 package io.zhihang.adapter.rest.client.room;
 
+import io.zhihang.domain.filter.RoomEventFilter;
+import io.zhihang.domain.protocol.json.Json;
+import io.zhihang.domain.protocol.json.JsonException;
 import io.zhihang.domain.shared.DomainException;
 
 /**
@@ -39,6 +42,21 @@ final class QueryParams {
             case "f" -> false;
             default -> throw DomainException.invalidParam("dir must be 'b' or 'f'");
         };
+    }
+
+    /**
+     * A {@code RoomEventFilter} given inline as JSON. Stored filters (an id) come with sync; until then an id means
+     * no filter.
+     */
+    static RoomEventFilter roomEventFilter(String raw) {
+        if (raw == null || !raw.stripLeading().startsWith("{")) {
+            return RoomEventFilter.ALL;
+        }
+        try {
+            return RoomEventFilter.parse(Json.parseObject(raw));
+        } catch (JsonException e) {
+            throw DomainException.badJson("filter is not valid JSON: " + e.getMessage());
+        }
     }
 
     static long requiredLong(String name, String raw) {

@@ -102,10 +102,11 @@ public class RoomEventsResource {
     @Path("{version:v3|r0}/rooms/{roomId}/messages")
     public Map<String, Object> messages(@PathParam("roomId") String roomId, @QueryParam("from") String from,
                                         @QueryParam("to") String to, @QueryParam("dir") String dir,
-                                        @QueryParam("limit") String limit, @Context HttpServerRequest request) {
+                                        @QueryParam("limit") String limit, @QueryParam("filter") String filter,
+                                        @Context HttpServerRequest request) {
         var requester = auth.require(request);
         var page = queries.messages(requester, roomId, from, to, QueryParams.backwards(dir, true),
-                QueryParams.limit(limit, 10));
+                QueryParams.limit(limit, 10), QueryParams.roomEventFilter(filter));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("chunk", page.chunk());
         response.put("start", page.start());

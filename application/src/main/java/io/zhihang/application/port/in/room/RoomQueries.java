@@ -1,6 +1,7 @@
 package io.zhihang.application.port.in.room;
 
 import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.filter.RoomEventFilter;
 import io.zhihang.domain.protocol.json.JsonObject;
 
 import java.util.List;
@@ -26,7 +27,14 @@ public interface RoomQueries {
 
     JsonObject event(Requester requester, String roomId, String eventId);
 
-    MessagesPage messages(Requester requester, String roomId, String from, String to, boolean backwards, int limit);
+    /** History with a filter; {@code state} holds the senders' member events when it lazy-loads members. */
+    MessagesPage messages(Requester requester, String roomId, String from, String to, boolean backwards, int limit,
+                          RoomEventFilter filter);
+
+    default MessagesPage messages(Requester requester, String roomId, String from, String to, boolean backwards,
+                                  int limit) {
+        return messages(requester, roomId, from, to, backwards, limit, RoomEventFilter.ALL);
+    }
 
     /** A page of {@code /messages}: events in the requested direction and the tokens around them. */
     record MessagesPage(List<JsonObject> chunk, String start, String end, List<JsonObject> state) {
