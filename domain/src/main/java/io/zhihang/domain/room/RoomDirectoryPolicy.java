@@ -62,9 +62,9 @@ public record RoomDirectoryPolicy(String userId, boolean serverAdmin, boolean jo
      * Whether a published room appears in the public room list: it must be open to joining or knocking, or readable by
      * anyone, and somebody must be in it.
      */
-    public static boolean isListable(String joinRule, String historyVisibility, long joinedMembers) {
+    public static boolean isListable(String joinRule, boolean worldReadable, long joinedMembers) {
         boolean open = joinRule != null && LISTED_JOIN_RULES.contains(joinRule);
-        return joinedMembers > 0 && (open || "world_readable".equals(historyVisibility));
+        return joinedMembers > 0 && (open || worldReadable);
     }
 
     private boolean isModerator() {

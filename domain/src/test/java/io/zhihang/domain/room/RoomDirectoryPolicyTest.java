@@ -69,13 +69,20 @@ class RoomDirectoryPolicyTest {
     }
 
     @Test
+    void a_denial_refuses_with_its_reason() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> outsider(BOB).mayCreateAlias().ensureAllowed())
+                .isInstanceOf(io.zhihang.domain.shared.DomainException.class)
+                .hasMessage("You must be in the room to create an alias for it");
+    }
+
+    @Test
     void the_public_list_shows_rooms_open_to_join_or_knock_or_world_readable_with_someone_inside() {
-        assertThat(RoomDirectoryPolicy.isListable("public", "shared", 1)).isTrue();
-        assertThat(RoomDirectoryPolicy.isListable("knock", "shared", 3)).isTrue();
-        assertThat(RoomDirectoryPolicy.isListable("knock_restricted", null, 3)).isTrue();
-        assertThat(RoomDirectoryPolicy.isListable("invite", "world_readable", 2)).isTrue();
-        assertThat(RoomDirectoryPolicy.isListable("invite", "shared", 2)).isFalse();
-        assertThat(RoomDirectoryPolicy.isListable(null, null, 2)).isFalse();
-        assertThat(RoomDirectoryPolicy.isListable("public", "shared", 0)).isFalse();
+        assertThat(RoomDirectoryPolicy.isListable("public", false, 1)).isTrue();
+        assertThat(RoomDirectoryPolicy.isListable("knock", false, 3)).isTrue();
+        assertThat(RoomDirectoryPolicy.isListable("knock_restricted", false, 3)).isTrue();
+        assertThat(RoomDirectoryPolicy.isListable("invite", true, 2)).isTrue();
+        assertThat(RoomDirectoryPolicy.isListable("invite", false, 2)).isFalse();
+        assertThat(RoomDirectoryPolicy.isListable(null, false, 2)).isFalse();
+        assertThat(RoomDirectoryPolicy.isListable("public", false, 0)).isFalse();
     }
 }
