@@ -1,8 +1,11 @@
 package io.zhihang.domain.room;
 
+import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.protocol.json.JsonObject;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,10 @@ import java.util.Set;
  */
 public final class RoomUpgrade {
     public static final String TOMBSTONE = "m.room.tombstone";
+    public static final StateKey TOMBSTONE_KEY = new StateKey(TOMBSTONE, "");
+
+    /** How long a repeated request counts as a retry of the upgrade just made (Synapse caches the answer as long). */
+    public static final Duration RETRY_WINDOW = Duration.ofMinutes(5);
 
     /** The room-wide state copied into the replacement room (Synapse's {@code types_to_copy}). */
     public static final List<String> TRANSFERABLE_STATE = List.of("m.room.join_rules", "m.room.name", "m.room.topic",
@@ -29,6 +36,15 @@ public final class RoomUpgrade {
     private static final Set<String> LEVEL_MAPS = Set.of("events", "users", "notifications");
 
     private RoomUpgrade() {
+    }
+
+    /**
+     * Whether an upgrade request is a retry of the one that sent this tombstone: same user, within
+     * {@link #RETRY_WINDOW}. A retry is answered with the replacement it made, rather than with a second one.
+     */
+    public static boolean isRetry(Pdu tombstone, String upgrader, Instant now) {
+        Instant sent = Instant.ofEpochMilli(tombstone.originServerTs());
+        return tombstone.sender().equals(upgrader) && now.isBefore(sent.plus(RETRY_WINDOW));
     }
 
     /** The tombstone that points the old room's members to the replacement. */

@@ -2,7 +2,10 @@ package io.zhihang.domain.room;
 
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.event.Pdu;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 import static io.zhihang.domain.room.Events.ALICE;
 import static io.zhihang.domain.room.Events.BOB;
@@ -73,5 +76,16 @@ class RoomUpgradeTest {
     @Test
     void an_old_room_restricted_already_is_left_alone() {
         assertThat(RoomUpgrade.restrictedOldRoom(obj("invite", 50, "events_default", 100))).isEmpty();
+    }
+
+    @Test
+    void the_same_user_asking_again_within_five_minutes_is_retrying() {
+        Pdu tombstone = Events.in(RoomVersion.V11).state(RoomUpgrade.TOMBSTONE, "", ALICE,
+                RoomUpgrade.tombstone("!new:example.org"));
+        Instant sent = Instant.ofEpochMilli(tombstone.originServerTs());
+
+        assertThat(RoomUpgrade.isRetry(tombstone, ALICE, sent.plusSeconds(299))).isTrue();
+        assertThat(RoomUpgrade.isRetry(tombstone, ALICE, sent.plusSeconds(300))).isFalse();
+        assertThat(RoomUpgrade.isRetry(tombstone, BOB, sent.plusSeconds(1))).isFalse();
     }
 }

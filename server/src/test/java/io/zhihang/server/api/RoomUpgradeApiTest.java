@@ -13,6 +13,7 @@ import static io.zhihang.server.api.Matrix.as;
 import static io.zhihang.server.api.Rooms.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -80,6 +81,19 @@ class RoomUpgradeApiTest {
         as(bob).body(Map.of()).post(V3 + "/join/{alias}", alias).then().statusCode(200)
                 .body("room_id", equalTo(replacement));
         as(carol).body(Map.of()).post(path(replacement) + "/join").then().statusCode(403);
+    }
+
+    @Test
+    void a_repeated_request_is_answered_with_the_replacement_already_made() {
+        Matrix.Session alice = Matrix.registerFresh("uu");
+        String old = Rooms.create(alice, Map.of("preset", "public_chat"));
+
+        String replacement = upgrade(alice, old, "11");
+
+        assertThat(upgrade(alice, old, "11")).isEqualTo(replacement);
+        as(alice).get(V3 + "/joined_rooms").then().body("joined_rooms",
+                containsInAnyOrder(old, replacement));
+        assertThat(upgrade(alice, old, "10")).isNotEqualTo(replacement);
     }
 
     @Test

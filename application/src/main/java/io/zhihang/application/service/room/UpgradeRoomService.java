@@ -70,6 +70,10 @@ public class UpgradeRoomService implements UpgradeRoomUseCase {
         Instant now = clock.instant();
         String upgrader = requester.userId().toString();
         RoomRecord old = rooms.lock(oldRoomId).orElseThrow(() -> DomainException.notFound("Unknown room " + oldRoomId));
+        Optional<String> retried = replacementOfRetry(oldRoomId, upgrader, version, now);
+        if (retried.isPresent()) {
+            return retried.get();
+        }
         String newRoomId = "!" + ids.roomIdLocalpart() + ":" + settings.serverName().value();
         String tombstone = writer.appendLocked(old, EventDraft.state(RoomUpgrade.TOMBSTONE, "", upgrader,
                 RoomUpgrade.tombstone(newRoomId)), now).pdu().eventId();
@@ -87,6 +91,14 @@ public class UpgradeRoomService implements UpgradeRoomUseCase {
         powerLevels.filter(levels -> !RoomUpgrade.raisedFor(levels, upgrader).equals(levels)).ifPresent(levels ->
                 writer.append(newRoomId, EventDraft.state(POWER_LEVELS, "", upgrader, levels), now));
         return newRoomId;
+    }
+
+    /** The replacement made moments ago by the same user, when this request repeats theirs. */
+    private Optional<String> replacementOfRetry(String oldRoomId, String upgrader, RoomVersion version, Instant now) {
+        return access.stateEvent(oldRoomId, RoomUpgrade.TOMBSTONE_KEY)
+                .filter(tombstone -> RoomUpgrade.isRetry(tombstone, upgrader, now))
+                .flatMap(tombstone -> tombstone.content().string("replacement_room"))
+                .filter(replacement -> rooms.find(replacement).filter(r -> r.version().equals(version)).isPresent());
     }
 
     /** The new room as a private chat made of the old room's transferable state, the upgrader lifted if needed. */
