@@ -62,11 +62,7 @@ public class UpgradeRoomService implements UpgradeRoomUseCase {
     @Override
     @Transactional
     public String upgrade(Requester requester, String oldRoomId, String newVersion) {
-        RoomVersion version = roomSettings.versionFor(newVersion);
-        if (version.roomIdFromCreateEvent()) {
-            throw new DomainException(ErrorKind.UNSUPPORTED_ROOM_VERSION,
-                    "Upgrading to room version " + version.id() + " is not supported yet");
-        }
+        RoomVersion version = supportedVersion(newVersion);
         Instant now = clock.instant();
         String upgrader = requester.userId().toString();
         RoomRecord old = rooms.lock(oldRoomId).orElseThrow(() -> DomainException.notFound("Unknown room " + oldRoomId));
@@ -86,11 +82,27 @@ public class UpgradeRoomService implements UpgradeRoomUseCase {
         if (old.published()) {
             rooms.setPublished(oldRoomId, false);
         }
-        powerLevels.flatMap(RoomUpgrade::restrictedOldRoom).ifPresent(restricted ->
-                writer.appendIfAllowed(oldRoomId, EventDraft.state(POWER_LEVELS, "", upgrader, restricted), now));
-        powerLevels.filter(levels -> !RoomUpgrade.raisedFor(levels, upgrader).equals(levels)).ifPresent(levels ->
-                writer.append(newRoomId, EventDraft.state(POWER_LEVELS, "", upgrader, levels), now));
+        powerLevels.ifPresent(levels -> settlePowerLevels(upgrader, oldRoomId, newRoomId, levels, now));
         return newRoomId;
+    }
+
+    private RoomVersion supportedVersion(String newVersion) {
+        RoomVersion version = roomSettings.versionFor(newVersion);
+        if (version.roomIdFromCreateEvent()) {
+            throw new DomainException(ErrorKind.UNSUPPORTED_ROOM_VERSION,
+                    "Upgrading to room version " + version.id() + " is not supported yet");
+        }
+        return version;
+    }
+
+    /** The old room now needs a moderator to talk; in the new room the upgrader gets their old level back. */
+    private void settlePowerLevels(String upgrader, String oldRoomId, String newRoomId, JsonObject levels,
+                                   Instant now) {
+        RoomUpgrade.restrictedOldRoom(levels).ifPresent(restricted ->
+                writer.appendIfAllowed(oldRoomId, EventDraft.state(POWER_LEVELS, "", upgrader, restricted), now));
+        if (!RoomUpgrade.raisedFor(levels, upgrader).equals(levels)) {
+            writer.append(newRoomId, EventDraft.state(POWER_LEVELS, "", upgrader, levels), now);
+        }
     }
 
     /** The replacement made moments ago by the same user, when this request repeats theirs. */
