@@ -1,5 +1,7 @@
 package io.zhihang.domain.room;
 
+import io.zhihang.domain.shared.DomainException;
+
 import java.util.Objects;
 
 /**
@@ -20,6 +22,13 @@ public sealed interface Decision permits Decision.Allowed, Decision.Denied {
 
     default boolean isAllowed() {
         return this instanceof Allowed;
+    }
+
+    /** Refuses ({@code M_FORBIDDEN}, with the reason) unless allowed. */
+    default void ensureAllowed() {
+        if (this instanceof Denied denied) {
+            throw DomainException.forbidden(denied.reason());
+        }
     }
 
     record Allowed() implements Decision {

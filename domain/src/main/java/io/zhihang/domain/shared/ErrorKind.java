@@ -25,7 +25,9 @@ public enum ErrorKind {
     TOO_LARGE("M_TOO_LARGE"),
     UNRECOGNIZED("M_UNRECOGNIZED"),
     UNSUPPORTED_ROOM_VERSION("M_UNSUPPORTED_ROOM_VERSION"),
-    ROOM_IN_USE("M_ROOM_IN_USE");
+    ROOM_IN_USE("M_ROOM_IN_USE"),
+    /** Something with that name exists already; the spec answers these with 409 and {@code M_UNKNOWN}. */
+    CONFLICT("M_UNKNOWN");
 
     private final String errcode;
 

@@ -29,6 +29,21 @@ public record RoomAlias(String alias, ServerName server) {
         return new RoomAlias(raw.substring(1, colon), Identifiers.server(raw, raw.substring(colon + 1), "room alias"));
     }
 
+    /**
+     * An alias a user of this server may create: well-formed, on this server, and without whitespace in the alias part
+     * (the grammar allows it, but Synapse refuses it on creation, and so do we).
+     */
+    public static RoomAlias parseNew(String raw, ServerName local) {
+        RoomAlias alias = parse(raw);
+        if (!alias.isLocalTo(local)) {
+            throw DomainException.invalidParam("Room alias must be on this server (" + local.value() + ")");
+        }
+        if (alias.alias().codePoints().anyMatch(Character::isWhitespace)) {
+            throw DomainException.invalidParam("Invalid characters in room alias");
+        }
+        return alias;
+    }
+
     public boolean isLocalTo(ServerName local) {
         return server.equals(local);
     }

@@ -52,4 +52,18 @@ class RoomAliasTest {
         assertThat(alias.isLocalTo(new ServerName("example.org"))).isTrue();
         assertThat(alias.isLocalTo(new ServerName("other.org"))).isFalse();
     }
+
+    @Test
+    void a_new_alias_must_be_local_and_free_of_whitespace() {
+        ServerName local = new ServerName("example.org");
+
+        assertThat(RoomAlias.parseNew("#lobby:example.org", local)).hasToString("#lobby:example.org");
+        assertThatThrownBy(() -> RoomAlias.parseNew("#lobby:other.org", local)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("this server");
+        assertThatThrownBy(() -> RoomAlias.parseNew("#the lobby:example.org", local))
+                .isInstanceOf(DomainException.class).hasMessageContaining("Invalid characters");
+        assertThatThrownBy(() -> RoomAlias.parseNew("#tab\there:example.org", local))
+                .isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> RoomAlias.parseNew("lobby", local)).isInstanceOf(DomainException.class);
+    }
 }

@@ -5,6 +5,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +21,8 @@ final class Matrix {
     static final String V3 = "/_matrix/client/v3";
     static final String R0 = "/_matrix/client/r0";
     static final String PASSWORD = "correct horse battery staple";
+    /** {@code zhihang.registration.shared-secret} in the test profile (application.properties). */
+    static final String SHARED_SECRET = "test-shared-secret";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private Matrix() {
@@ -45,6 +52,27 @@ final class Matrix {
 
     static Session registerFresh(String prefix) {
         return register(freshName(prefix));
+    }
+
+    /** A fresh server admin, made with Synapse's shared-secret registration. */
+    static Session registerAdmin(String prefix) {
+        String name = freshName(prefix);
+        String nonce = RestAssured.get("/_synapse/admin/v1/register").then().statusCode(200).extract().path("nonce");
+        return Session.from(json().body(Map.of("nonce", nonce, "username", name, "password", PASSWORD, "admin", true,
+                        "mac", sharedSecretMac(nonce, name, PASSWORD, true)))
+                .post("/_synapse/admin/v1/register").then().statusCode(200));
+    }
+
+    /** Synapse's HMAC-SHA1 over nonce, user, password and admin flag, NUL-separated. */
+    static String sharedSecretMac(String nonce, String user, String password, boolean admin) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(SHARED_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            String message = nonce + "\0" + user + "\0" + password + "\0" + (admin ? "admin" : "notadmin");
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Session login(String user, String password) {

@@ -65,4 +65,19 @@ final class Rooms {
     static void join(Matrix.Session user, String roomId) {
         as(user).body(Map.of()).post(path(roomId) + "/join").then().statusCode(200);
     }
+
+    static String putState(Matrix.Session sender, String roomId, String type, Map<String, Object> content) {
+        return as(sender).body(content).put(path(roomId) + "/state/" + type)
+                .then().log().ifValidationFails().statusCode(200).extract().path("event_id");
+    }
+
+    /** {@code #name:localhost} with a name nobody has used in this run. */
+    static String freshAlias(String prefix) {
+        return "#" + Matrix.freshName(prefix) + ":localhost";
+    }
+
+    static void addAlias(Matrix.Session user, String alias, String roomId) {
+        as(user).body(Map.of("room_id", roomId)).put(V3 + "/directory/room/{alias}", alias)
+                .then().log().ifValidationFails().statusCode(200);
+    }
 }

@@ -3,6 +3,7 @@ package io.zhihang.adapter.persistence.room;
 import io.quarkus.panache.common.Sort;
 import io.zhihang.application.port.out.room.AliasRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,12 @@ public class PanacheAliasRepository implements AliasRepository {
         e.alias = alias;
         e.roomId = roomId;
         e.creator = creator;
-        repo.persist(e);
-        return true;
+        try {
+            repo.persistAndFlush(e);
+            return true;
+        } catch (PersistenceException lostRace) {
+            return false; // a concurrent transaction took the alias: the caller refuses, which rolls back
+        }
     }
 
     @Override
@@ -46,5 +51,10 @@ public class PanacheAliasRepository implements AliasRepository {
     @Override
     public List<String> aliasesOf(String roomId) {
         return repo.list("roomId", Sort.by("alias"), roomId).stream().map(e -> e.alias).toList();
+    }
+
+    @Override
+    public void repoint(String fromRoomId, String toRoomId) {
+        repo.update("roomId = ?1 where roomId = ?2", toRoomId, fromRoomId);
     }
 }

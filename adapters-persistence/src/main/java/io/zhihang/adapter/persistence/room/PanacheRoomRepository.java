@@ -1,7 +1,5 @@
 package io.zhihang.adapter.persistence.room;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.domain.protocol.RoomVersion;
@@ -56,11 +54,8 @@ public class PanacheRoomRepository implements RoomRepository {
     }
 
     @Override
-    public List<RoomRecord> published(String since, int limit) {
-        var query = since == null
-                ? repo.find("published = true", Sort.by("roomId"))
-                : repo.find("published = true and roomId > ?1", Sort.by("roomId"), since);
-        return query.page(Page.ofSize(limit)).list().stream().map(PanacheRoomRepository::toRecord).toList();
+    public List<RoomRecord> publishedRooms() {
+        return repo.list("published", true).stream().map(PanacheRoomRepository::toRecord).toList();
     }
 
     private static RoomRecord toRecord(RoomEntity e) {

@@ -4,6 +4,8 @@ import io.zhihang.application.port.out.room.RoomStateStore;
 import io.zhihang.domain.room.StateKey;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,5 +59,32 @@ public class PanacheRoomStateStore implements RoomStateStore {
             members.put(e.stateKey, e.membership);
         }
         return members;
+    }
+
+    @Override
+    public Map<String, Map<String, String>> roomWideState(Collection<String> roomIds, Collection<String> types) {
+        Map<String, Map<String, String>> state = new HashMap<>();
+        if (roomIds.isEmpty() || types.isEmpty()) {
+            return state;
+        }
+        for (CurrentStateEntity e : repo.list("roomId in ?1 and type in ?2 and stateKey = ''", roomIds, types)) {
+            state.computeIfAbsent(e.roomId, id -> new HashMap<>()).put(e.type, e.eventId);
+        }
+        return state;
+    }
+
+    @Override
+    public Map<String, Long> joinedCounts(Collection<String> roomIds) {
+        Map<String, Long> counts = new HashMap<>();
+        if (roomIds.isEmpty()) {
+            return counts;
+        }
+        repo.getEntityManager().createQuery("select s.roomId, count(s) from CurrentStateEntity s "
+                        + "where s.roomId in ?1 and s.type = ?2 and s.membership = 'join' group by s.roomId",
+                        Object[].class)
+                .setParameter(1, roomIds).setParameter(2, MEMBER)
+                .getResultList()
+                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
     }
 }

@@ -80,8 +80,8 @@ public class CreateRoomService implements CreateRoomUseCase {
         for (EventDraft draft : drafts) {
             room = writer.appendLocked(room, draft, now).room();
         }
-        if (alias != null) {
-            aliases.create(alias, roomId, creator);
+        if (alias != null && !aliases.create(alias, roomId, creator)) {
+            throw new DomainException(ErrorKind.ROOM_IN_USE, "Room alias already taken");
         }
         return new CreatedRoom(roomId, alias);
     }

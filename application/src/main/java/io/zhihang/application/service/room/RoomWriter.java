@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,6 +64,21 @@ public class RoomWriter {
     public AppendedEvent append(String roomId, EventDraft draft, Instant now) {
         RoomRecord room = rooms.lock(roomId).orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));
         return appendLocked(room, draft, now);
+    }
+
+    /**
+     * Like {@link #append}, for events a use case sends on the side (Synapse's best-effort updates): a draft the auth
+     * rules refuse is dropped, and the unit of work goes on. Refusals come before anything is written.
+     */
+    public Optional<AppendedEvent> appendIfAllowed(String roomId, EventDraft draft, Instant now) {
+        try {
+            return Optional.of(append(roomId, draft, now));
+        } catch (DomainException e) {
+            if (e.kind() != ErrorKind.FORBIDDEN) {
+                throw e;
+            }
+            return Optional.empty();
+        }
     }
 
     /** Appends to a room whose lock the caller already holds; returns the event and its stream ordering. */

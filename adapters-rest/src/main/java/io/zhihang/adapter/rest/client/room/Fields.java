@@ -1,6 +1,8 @@
 package io.zhihang.adapter.rest.client.room;
 
 import io.zhihang.domain.protocol.json.JsonArray;
+import io.zhihang.domain.protocol.json.JsonNull;
+import io.zhihang.domain.protocol.json.JsonNumber;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.protocol.json.JsonString;
 import io.zhihang.domain.protocol.json.JsonValue;
@@ -31,6 +33,34 @@ final class Fields {
             return false;
         }
         return body.bool(key).orElseThrow(() -> DomainException.badJson("'" + key + "' must be a boolean"));
+    }
+
+    static Integer integer(JsonObject body, String key) {
+        JsonValue v = body.members().get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof JsonNumber n && n.value() >= Integer.MIN_VALUE && n.value() <= Integer.MAX_VALUE) {
+            return (int) n.value();
+        }
+        throw DomainException.badJson("'" + key + "' must be an integer");
+    }
+
+    /** An array of strings where {@code null} entries are allowed (kept as null); null if the key is absent. */
+    static List<String> stringsOrNulls(JsonObject body, String key) {
+        if (!body.has(key)) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonValue item : body.array(key).orElseThrow(() -> DomainException.badJson("'" + key + "' must be an array"))
+                .items()) {
+            switch (item) {
+                case JsonString s -> out.add(s.value());
+                case JsonNull n -> out.add(null);
+                default -> throw DomainException.badJson("'" + key + "' must be an array of strings or nulls");
+            }
+        }
+        return out;
     }
 
     static JsonObject object(JsonObject body, String key) {

@@ -6,9 +6,11 @@ import io.zhihang.adapter.rest.json.JsonBodies;
 import io.zhihang.application.port.in.room.CreateRoomCommand;
 import io.zhihang.application.port.in.room.CreateRoomUseCase;
 import io.zhihang.application.port.in.room.CreatedRoom;
+import io.zhihang.application.port.in.room.UpgradeRoomUseCase;
 import io.zhihang.domain.protocol.json.JsonObject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -16,18 +18,21 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code POST /createRoom}. */
+/** {@code POST /createRoom} and {@code POST /rooms/{roomId}/upgrade}. */
 @Path("/_matrix/client")
 @Produces(MediaType.APPLICATION_JSON)
 public class RoomCreationResource {
     private final Authenticator auth;
     private final JsonBodies json;
     private final CreateRoomUseCase createRoom;
+    private final UpgradeRoomUseCase upgradeRoom;
 
-    public RoomCreationResource(Authenticator auth, JsonBodies json, CreateRoomUseCase createRoom) {
+    public RoomCreationResource(Authenticator auth, JsonBodies json, CreateRoomUseCase createRoom,
+                                UpgradeRoomUseCase upgradeRoom) {
         this.auth = auth;
         this.json = json;
         this.createRoom = createRoom;
+        this.upgradeRoom = upgradeRoom;
     }
 
     @POST
@@ -51,6 +56,18 @@ public class RoomCreationResource {
             response.put("room_alias", room.alias());
         }
         return response;
+    }
+
+    @POST
+    @Path("{version:v3|r0}/rooms/{roomId}/upgrade")
+    public Map<String, Object> upgrade(@PathParam("roomId") String roomId, byte[] body,
+                                       @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        String newVersion = Fields.string(json.readObject(body), "new_version");
+        if (newVersion == null) {
+            throw io.zhihang.domain.shared.DomainException.missingParam("Missing new_version");
+        }
+        return Map.of("replacement_room", upgradeRoom.upgrade(requester, roomId, newVersion));
     }
 
     private static String required(JsonObject o, String key) {

@@ -16,6 +16,6 @@ public interface RoomRepository {
 
     void setPublished(String roomId, boolean published);
 
-    /** Rooms in the public directory, ordered by room id, after {@code since} (exclusive, null for the start). */
-    List<RoomRecord> published(String since, int limit);
+    /** The rooms in the public room directory. */
+    List<RoomRecord> publishedRooms();
 }

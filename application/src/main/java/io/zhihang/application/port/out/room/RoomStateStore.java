@@ -2,6 +2,7 @@ package io.zhihang.application.port.out.room;
 
 import io.zhihang.domain.room.StateKey;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -16,4 +17,10 @@ public interface RoomStateStore {
 
     /** user id → membership of every member event in the room's current state. */
     Map<String, String> memberships(String roomId);
+
+    /** Room-wide state (empty state key) of the given types in several rooms: room id → type → event id. */
+    Map<String, Map<String, String>> roomWideState(Collection<String> roomIds, Collection<String> types);
+
+    /** Room id → number of joined members, for those of the rooms that have any. */
+    Map<String, Long> joinedCounts(Collection<String> roomIds);
 }
