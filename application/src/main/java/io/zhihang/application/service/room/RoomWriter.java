@@ -3,6 +3,7 @@ package io.zhihang.application.service.room;
 import io.zhihang.application.config.HomeserverSettings;
 import io.zhihang.application.port.out.SigningKeyProvider;
 import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.application.port.out.room.RoomStateStore;
@@ -45,15 +46,17 @@ public class RoomWriter {
     private final SigningKeyProvider keys;
     private final HomeserverSettings settings;
     private final RoomStateCache cache;
+    private final MessageLog messages;
 
     public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
-                      HomeserverSettings settings, RoomStateCache cache) {
+                      HomeserverSettings settings, RoomStateCache cache, MessageLog messages) {
         this.rooms = rooms;
         this.events = events;
         this.state = state;
         this.keys = keys;
         this.settings = settings;
         this.cache = cache;
+        this.messages = messages;
     }
 
     private static List<String> ids(Set<StateKey> keys, Map<StateKey, String> current) {
@@ -83,18 +86,56 @@ public class RoomWriter {
 
     /** Appends to a room whose lock the caller already holds; returns the event and its stream ordering. */
     public AppendedEvent appendLocked(RoomRecord room, EventDraft draft, Instant now) {
+        Map<StateKey, String> current = cache.current(room);
+        return persist(room, mint(room, draft, current, now), current);
+    }
+
+    /**
+     * The message hot path ({@link MessageLog}): the room is already locked by {@link MessageLog#lock}; a message
+     * event changes no state, so only the event, the txn id and the head are written.
+     */
+    public AppendedEvent appendMessage(RoomRecord room, EventDraft draft, MessageLog.Txn txn, Instant now) {
+        if (draft.isState() || draft.redacts() != null) {
+            throw new IllegalArgumentException("Only message events take the message path");
+        }
+        Map<StateKey, String> current = cache.current(room);
+        Pdu pdu = mint(room, draft, current, now);
+        String canonical = authorised(room, pdu, current);
+        JsonObject relation = pdu.content().object("m.relates_to").orElse(JsonObject.EMPTY);
+        long ordering = messages.append(pdu, canonical, relation.string("event_id").orElse(null),
+                relation.string("rel_type").orElse(null), txn, now);
+        cache.advance(room.roomId(), current, pdu);
+        return new AppendedEvent(pdu, ordering, advanced(room, pdu));
+    }
+
+    private Pdu mint(RoomRecord room, EventDraft draft, Map<StateKey, String> current, Instant now) {
         RoomVersion version = room.version();
         List<String> prev = room.headEventId() == null ? List.of() : List.of(room.headEventId());
         long depth = room.headDepth() + 1;
         String origin = settings.serverName().value();
         long ts = now.toEpochMilli();
-
         JsonObject provisional = PduTemplate.layout(draft, room.roomId(), version, prev, List.of(), depth, origin, ts);
-        Pdu draftPdu = new Pdu(null, provisional);
-        Map<StateKey, String> current = cache.current(room);
-        List<String> authIds = ids(AuthState.authTypesFor(draftPdu, version), current);
-        JsonObject unsigned = PduTemplate.layout(draft, room.roomId(), version, prev, authIds, depth, origin, ts);
-        return persist(room, sign(unsigned, version), current);
+        List<String> authIds = ids(AuthState.authTypesFor(new Pdu(null, provisional), version), current);
+        return sign(PduTemplate.layout(draft, room.roomId(), version, prev, authIds, depth, origin, ts), version);
+    }
+
+    /** Runs the auth rules and the size limit; returns the event's canonical JSON. */
+    private String authorised(RoomRecord room, Pdu pdu, Map<StateKey, String> current) {
+        RoomVersion version = room.version();
+        List<Pdu> stateForAuth = cache.pdus(ids(AuthState.requiredStateFor(pdu, version), current));
+        if (EventAuthRules.check(pdu, AuthState.of(stateForAuth), version) instanceof Decision.Denied denied) {
+            throw DomainException.forbidden(denied.reason());
+        }
+        String canonical = CanonicalJson.encode(pdu.json());
+        if (canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
+            throw new DomainException(ErrorKind.TOO_LARGE, "Event is larger than " + MAX_EVENT_BYTES + " bytes");
+        }
+        return canonical;
+    }
+
+    private static RoomRecord advanced(RoomRecord room, Pdu pdu) {
+        return new RoomRecord(room.roomId(), room.version(), room.creator(), room.published(), pdu.eventId(),
+                pdu.depth(), room.createdAt());
     }
 
     /**
@@ -119,15 +160,7 @@ public class RoomWriter {
     }
 
     private AppendedEvent persist(RoomRecord room, Pdu pdu, Map<StateKey, String> current) {
-        RoomVersion version = room.version();
-        List<Pdu> stateForAuth = cache.pdus(ids(AuthState.requiredStateFor(pdu, version), current));
-        if (EventAuthRules.check(pdu, AuthState.of(stateForAuth), version) instanceof Decision.Denied denied) {
-            throw DomainException.forbidden(denied.reason());
-        }
-        String canonical = CanonicalJson.encode(pdu.json());
-        if (canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
-            throw new DomainException(ErrorKind.TOO_LARGE, "Event is larger than " + MAX_EVENT_BYTES + " bytes");
-        }
+        String canonical = authorised(room, pdu, current);
         JsonObject relation = pdu.content().object("m.relates_to").orElse(JsonObject.EMPTY);
         long ordering = events.append(pdu, canonical, relation.string("event_id").orElse(null),
                 relation.string("rel_type").orElse(null));
@@ -139,8 +172,6 @@ public class RoomWriter {
         pdu.redacts().ifPresent(target -> events.markRedacted(target, pdu.eventId()));
         rooms.advanceHead(room.roomId(), pdu.eventId(), pdu.depth());
         cache.advance(room.roomId(), current, pdu);
-        RoomRecord after = new RoomRecord(room.roomId(), version, room.creator(), room.published(), pdu.eventId(),
-                pdu.depth(), room.createdAt());
-        return new AppendedEvent(pdu, ordering, after);
+        return new AppendedEvent(pdu, ordering, advanced(room, pdu));
     }
 }

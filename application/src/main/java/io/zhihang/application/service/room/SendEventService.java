@@ -2,6 +2,7 @@ package io.zhihang.application.service.room;
 
 import io.zhihang.application.port.in.room.SendEventUseCase;
 import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.application.port.out.room.StoredEvent;
@@ -25,23 +26,32 @@ public class SendEventService implements SendEventUseCase {
     private final TxnIdStore txnIds;
     private final RoomWriter writer;
     private final RoomAccess access;
+    private final MessageLog messages;
     private final InstantSource clock;
 
     public SendEventService(RoomRepository rooms, EventStore events, TxnIdStore txnIds, RoomWriter writer,
-                            RoomAccess access, InstantSource clock) {
+                            RoomAccess access, MessageLog messages, InstantSource clock) {
         this.rooms = rooms;
         this.events = events;
         this.txnIds = txnIds;
         this.writer = writer;
         this.access = access;
+        this.messages = messages;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public String send(Requester requester, String roomId, String type, JsonObject content, String txnId) {
-        return idempotent(requester, roomId, txnId, room ->
-                EventDraft.message(type, requester.userId().toString(), content));
+        Instant now = clock.instant();
+        MessageLog.Txn txn = txnId == null ? null : new MessageLog.Txn(requester.userId(), requester.deviceId(), txnId);
+        MessageLog.SendSlot slot = messages.lock(roomId, txn)
+                .orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));
+        if (slot.earlierEventId() != null) {
+            return slot.earlierEventId();
+        }
+        EventDraft draft = EventDraft.message(type, requester.userId().toString(), content);
+        return writer.appendMessage(slot.room(), draft, txn, now).pdu().eventId();
     }
 
     @Override

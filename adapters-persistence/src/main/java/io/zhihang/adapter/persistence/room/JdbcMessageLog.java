@@ -1,0 +1,153 @@
+package io.zhihang.adapter.persistence.room;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.zhihang.adapter.persistence.ActivePersistenceUnit;
+import io.zhihang.application.port.out.room.MessageLog;
+import io.zhihang.application.port.out.room.RoomRecord;
+import io.zhihang.domain.event.Pdu;
+import io.zhihang.domain.protocol.RoomVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * The message hot path in plain JDBC, on the transaction's own connection (Agroal enlists it in the JTA transaction).
+ * On PostgreSQL the event, its txn id and the room's new head are written by one statement (data-modifying CTEs);
+ * H2 gets the same three writes as separate statements.
+ */
+@ApplicationScoped
+public class JdbcMessageLog implements MessageLog {
+    private static final String LOCK = """
+            SELECT r.room_version, r.creator, r.published, r.head_event_id, r.head_depth, r.created_at,
+                   (SELECT t.event_id FROM event_txn_ids t WHERE t.user_id = ? AND t.device_id = ? AND t.txn_id = ?)
+              FROM rooms r WHERE r.room_id = ? FOR UPDATE""";
+    private static final String INSERT_EVENT = """
+            INSERT INTO events (event_id, room_id, type, state_key, sender, depth, origin_server_ts, relates_to,
+                                rel_type, json) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_TXN = """
+            INSERT INTO event_txn_ids (user_id, device_id, txn_id, event_id, created_at) VALUES (?, ?, ?, ?, ?)""";
+    private static final String ADVANCE_HEAD = "UPDATE rooms SET head_event_id = ?, head_depth = ? WHERE room_id = ?";
+    private static final String PG_APPEND = """
+            WITH e AS (""" + INSERT_EVENT + """
+             RETURNING stream_ordering),
+                 t AS (INSERT INTO event_txn_ids (user_id, device_id, txn_id, event_id, created_at)
+                       SELECT ?, ?, ?, ?, ? WHERE ? IS NOT NULL),
+                 r AS (""" + ADVANCE_HEAD + """
+            )
+            SELECT stream_ordering FROM e""";
+
+    private final AgroalDataSource dataSource;
+    private final boolean postgres;
+
+    JdbcMessageLog(ActivePersistenceUnit unit, @Any Instance<AgroalDataSource> dataSources) {
+        this.dataSource = dataSources.select(new DataSource.DataSourceLiteral(unit.dataSourceName())).get();
+        this.postgres = unit.dataSourceName().equals("pg");
+    }
+
+    @Override
+    public Optional<SendSlot> lock(String roomId, Txn txn) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(LOCK)) {
+            s.setString(1, txn == null ? null : txn.userId().toString());
+            s.setString(2, txn == null ? null : txn.deviceId().value());
+            s.setString(3, txn == null ? null : txn.txnId());
+            s.setString(4, roomId);
+            try (ResultSet row = s.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                RoomVersion version = RoomVersion.byId(row.getString(1))
+                        .orElseThrow(() -> new IllegalStateException("Unknown room version in store"));
+                RoomRecord room = new RoomRecord(roomId, version, row.getString(2), row.getBoolean(3),
+                        row.getString(4), row.getLong(5), row.getObject(6, OffsetDateTime.class).toInstant());
+                return Optional.of(new SendSlot(room, row.getString(7)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not lock room " + roomId, e);
+        }
+    }
+
+    @Override
+    public long append(Pdu pdu, String canonicalJson, String relatesTo, String relType, Txn txn, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            return postgres ? appendInOneStatement(c, pdu, canonicalJson, relatesTo, relType, txn, now)
+                    : appendStepByStep(c, pdu, canonicalJson, relatesTo, relType, txn, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store event " + pdu.eventId(), e);
+        }
+    }
+
+    private static long appendInOneStatement(Connection c, Pdu pdu, String json, String relatesTo, String relType,
+                                             Txn txn, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(PG_APPEND)) {
+            int i = bindEvent(s, 1, pdu, json, relatesTo, relType);
+            s.setString(i++, txn == null ? null : txn.userId().toString());
+            s.setString(i++, txn == null ? null : txn.deviceId().value());
+            s.setString(i++, txn == null ? null : txn.txnId());
+            s.setString(i++, pdu.eventId());
+            s.setTimestamp(i++, Timestamp.from(now));
+            s.setString(i++, txn == null ? null : txn.txnId());
+            s.setString(i++, pdu.eventId());
+            s.setLong(i++, pdu.depth());
+            s.setString(i, pdu.roomId());
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static long appendStepByStep(Connection c, Pdu pdu, String json, String relatesTo, String relType,
+                                         Txn txn, Instant now) throws SQLException {
+        long ordering;
+        try (PreparedStatement s = c.prepareStatement(INSERT_EVENT, new String[]{"stream_ordering"})) {
+            bindEvent(s, 1, pdu, json, relatesTo, relType);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                ordering = keys.getLong(1);
+            }
+        }
+        if (txn != null) {
+            try (PreparedStatement s = c.prepareStatement(INSERT_TXN)) {
+                s.setString(1, txn.userId().toString());
+                s.setString(2, txn.deviceId().value());
+                s.setString(3, txn.txnId());
+                s.setString(4, pdu.eventId());
+                s.setTimestamp(5, Timestamp.from(now));
+                s.executeUpdate();
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(ADVANCE_HEAD)) {
+            s.setString(1, pdu.eventId());
+            s.setLong(2, pdu.depth());
+            s.setString(3, pdu.roomId());
+            s.executeUpdate();
+        }
+        return ordering;
+    }
+
+    private static int bindEvent(PreparedStatement s, int first, Pdu pdu, String json, String relatesTo,
+                                 String relType) throws SQLException {
+        int i = first;
+        s.setString(i++, pdu.eventId());
+        s.setString(i++, pdu.roomId());
+        s.setString(i++, pdu.type());
+        s.setString(i++, pdu.sender());
+        s.setLong(i++, pdu.depth());
+        s.setLong(i++, pdu.originServerTs());
+        s.setString(i++, relatesTo);
+        s.setString(i++, relType);
+        s.setString(i++, json);
+        return i;
+    }
+}

@@ -1,0 +1,28 @@
+package io.zhihang.application.port.out.room;
+
+import io.zhihang.domain.event.Pdu;
+import io.zhihang.domain.shared.DeviceId;
+import io.zhihang.domain.shared.UserId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The hot path of sending a message event, in as few database round trips as the database allows: one to lock the
+ * room and see whether the transaction id was used, one to store the event, its transaction id and the room's new
+ * head. Other writes (state, redactions, room creation) go through the general repositories.
+ */
+public interface MessageLog {
+    /** Locks the room row until commit and reads it, with the event an earlier use of the txn id made (if any). */
+    Optional<SendSlot> lock(String roomId, Txn txn);
+
+    /** Stores a message event (not a state event), the txn id (if any) and the room's new head; returns its ordering. */
+    long append(Pdu pdu, String canonicalJson, String relatesTo, String relType, Txn txn, Instant now);
+
+    record SendSlot(RoomRecord room, String earlierEventId) {
+    }
+
+    /** A client transaction id; null where the request had none. */
+    record Txn(UserId userId, DeviceId deviceId, String txnId) {
+    }
+}
