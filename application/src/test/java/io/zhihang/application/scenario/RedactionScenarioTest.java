@@ -110,6 +110,21 @@ class RedactionScenarioTest {
     }
 
     @Test
+    void redacted_power_levels_rule_the_room_as_its_readers_see_them() {
+        hs.register("carol");
+        String roomId = hs.createRoomOfVersion(alice, "10", "public_chat");
+        hs.membership.join(bob, roomId, null);
+        assertThat(refusal(() -> hs.membership.invite(bob, roomId, "@carol:example.org", null)).getMessage())
+                .isEqualTo("Your power level 0 is below the invite level 50");
+
+        redactState(roomId, StateKey.POWER_LEVELS);
+
+        // Version 10 does not protect "invite": it falls back to 0, so Bob may now invite.
+        hs.membership.invite(bob, roomId, "@carol:example.org", null);
+        assertThat(hs.state.memberships(roomId)).containsEntry("@carol:example.org", "invite");
+    }
+
+    @Test
     void a_redacted_create_event_keeps_only_its_creator_before_v11_and_everything_from_v11() {
         String v10 = roomWithBob("10");
         String v11 = roomWithBob("11");

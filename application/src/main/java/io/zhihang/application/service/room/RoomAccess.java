@@ -3,7 +3,6 @@ package io.zhihang.application.service.room;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.application.port.out.room.RoomStateStore;
-import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.room.AuthState;
@@ -44,9 +43,11 @@ public class RoomAccess {
         }
     }
 
+    /** A current state event as the auth rules read it: pruned if it was redacted. */
     public Optional<Pdu> stateEvent(String roomId, StateKey key) {
         String eventId = state.current(roomId).get(key);
-        return eventId == null ? Optional.empty() : events.find(eventId).map(StoredEvent::pdu);
+        return eventId == null ? Optional.empty()
+                : events.find(eventId).map(e -> RoomStateCache.asRedacted(e, version(roomId)));
     }
 
     public PowerLevels powerLevels(String roomId) {

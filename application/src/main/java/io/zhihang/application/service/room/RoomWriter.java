@@ -104,7 +104,7 @@ public class RoomWriter {
 
     private AppendedEvent persist(RoomRecord room, Pdu pdu, Map<StateKey, String> current) {
         RoomVersion version = room.version();
-        List<Pdu> stateForAuth = cache.pdus(ids(AuthState.requiredStateFor(pdu, version), current));
+        List<Pdu> stateForAuth = cache.pdus(version, ids(AuthState.requiredStateFor(pdu, version), current));
         if (EventAuthRules.check(pdu, AuthState.of(stateForAuth), version) instanceof Decision.Denied denied) {
             throw DomainException.forbidden(denied.reason());
         }
@@ -120,7 +120,10 @@ public class RoomWriter {
                     ? pdu.content().string("membership").orElse(null) : null;
             state.put(room.roomId(), StateKey.of(pdu), pdu.eventId(), membership);
         }
-        pdu.redacts().ifPresent(target -> events.markRedacted(target, pdu.eventId()));
+        pdu.redacts().ifPresent(target -> {
+            events.markRedacted(target, pdu.eventId());
+            cache.forget(target);
+        });
         rooms.advanceHead(room.roomId(), pdu.eventId(), pdu.depth());
         cache.advance(room.roomId(), current, pdu);
         RoomRecord after = new RoomRecord(room.roomId(), version, room.creator(), room.published(), pdu.eventId(),
