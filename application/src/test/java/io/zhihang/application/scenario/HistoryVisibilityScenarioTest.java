@@ -84,6 +84,17 @@ class HistoryVisibilityScenarioTest {
     }
 
     @Test
+    void a_reader_who_left_a_shared_room_keeps_its_history_up_to_his_leave() {
+        hs.say(alice, roomId, "before invite");
+        bobIsInvitedAndJoins();
+        hs.membership.leave(bob, roomId, null);
+        hs.say(alice, roomId, "after leave");
+
+        // The spec's rule: shared events are visible to a user who joined at any point after they were sent.
+        assertThat(hs.messagesSeenBy(bob, roomId)).containsExactly("before invite", "while invited", "after join");
+    }
+
+    @Test
     void a_banned_reader_sees_nothing_after_the_ban() {
         bobIsInvitedAndJoins();
         hs.membership.ban(alice, roomId, bobId, null);
