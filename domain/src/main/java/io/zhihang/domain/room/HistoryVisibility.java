@@ -24,14 +24,15 @@ public enum HistoryVisibility {
 
     /**
      * @param membershipAtEvent the reader's membership when the event was sent (null if none)
-     * @param joinedNow         whether the reader is joined now
+     * @param joinedLater       whether the reader joined the room at some point after the event (or is joined now):
+     *                          the spec's rule for {@code shared}, which also serves readers who have since left
      */
-    public boolean allows(String membershipAtEvent, boolean joinedNow) {
+    public boolean allows(String membershipAtEvent, boolean joinedLater) {
         if (this == WORLD_READABLE || "join".equals(membershipAtEvent)) {
             return true;
         }
         return switch (this) {
-            case SHARED -> joinedNow;
+            case SHARED -> joinedLater;
             case INVITED -> "invite".equals(membershipAtEvent);
             default -> false;
         };

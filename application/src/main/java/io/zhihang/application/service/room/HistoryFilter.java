@@ -35,6 +35,7 @@ public class HistoryFilter {
             return page;
         }
         boolean joinedNow = "join".equals(access.membership(roomId, userId).orElse(null));
+        long lastJoin = joinedNow ? Long.MAX_VALUE : lastJoin(roomId, userId);
         List<StoredEvent> ascending = page.stream().sorted(Comparator.comparingLong(StoredEvent::streamOrdering)).toList();
         long before = ascending.getFirst().streamOrdering() - 1;
         String membership = events.latestState(roomId, MEMBER, userId, before)
@@ -52,11 +53,24 @@ public class HistoryFilter {
                 visibility = HistoryVisibility.parse(pdu.content().string("history_visibility").orElse(null));
                 atEvent = visibility.ordinal() < atEvent.ordinal() ? visibility : atEvent;
             }
-            if (atEvent.allows(membershipAtEvent, joinedNow)) {
+            if (atEvent.allows(membershipAtEvent, stored.streamOrdering() < lastJoin)) {
                 shown.add(pdu.eventId());
             }
         }
         return page.stream().filter(e -> shown.contains(e.pdu().eventId())).toList();
+    }
+
+    /** The stream ordering of the user's latest join to the room, or 0 if they never joined. */
+    private long lastJoin(String roomId, String userId) {
+        long atOrBefore = Long.MAX_VALUE;
+        Optional<StoredEvent> member;
+        while ((member = events.latestState(roomId, MEMBER, userId, atOrBefore)).isPresent()) {
+            if ("join".equals(member.get().pdu().content().string("membership").orElse(null))) {
+                return member.get().streamOrdering();
+            }
+            atOrBefore = member.get().streamOrdering() - 1;
+        }
+        return 0;
     }
 
     /** Whether the user may read the room's history at all: joined, world-readable, or once a member. */

@@ -64,9 +64,11 @@ public class RoomAccess {
         }
     }
 
+    /** A current state event as the auth rules read it: pruned if it was redacted. */
     public Optional<Pdu> stateEvent(String roomId, StateKey key) {
         String eventId = state.current(roomId).get(key);
-        return eventId == null ? Optional.empty() : events.find(eventId).map(StoredEvent::pdu);
+        return eventId == null ? Optional.empty()
+                : events.find(eventId).map(e -> RoomStateCache.asRedacted(e, version(roomId)));
     }
 
     public PowerLevels powerLevels(String roomId) {

@@ -5,6 +5,8 @@ import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.application.port.out.room.RoomStateStore;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.domain.event.Pdu;
+import io.zhihang.domain.protocol.Redaction;
+import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.room.StateKey;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -62,8 +64,11 @@ public class RoomStateCache {
         put(pdu);
     }
 
-    /** The PDUs with these ids, from memory where possible. */
-    public List<Pdu> pdus(Collection<String> eventIds) {
+    /**
+     * The PDUs with these ids as the auth rules must read them (a redacted event pruned per {@code version}), from
+     * memory where possible.
+     */
+    public List<Pdu> pdus(RoomVersion version, Collection<String> eventIds) {
         List<Pdu> found = new ArrayList<>(eventIds.size());
         List<String> missing = new ArrayList<>();
         synchronized (pdus) {
@@ -77,10 +82,24 @@ public class RoomStateCache {
             }
         }
         for (StoredEvent stored : events.findAll(missing)) {
-            put(stored.pdu());
-            found.add(stored.pdu());
+            Pdu pdu = asRedacted(stored, version);
+            put(pdu);
+            found.add(pdu);
         }
         return found;
+    }
+
+    /** Drops an event just redacted from memory, so that the next read prunes it. */
+    public void forget(String eventId) {
+        synchronized (pdus) {
+            pdus.remove(eventId);
+        }
+    }
+
+    /** The stored event, pruned per {@code version} if it was redacted. */
+    public static Pdu asRedacted(StoredEvent stored, RoomVersion version) {
+        Pdu pdu = stored.pdu();
+        return stored.isRedacted() ? new Pdu(pdu.eventId(), Redaction.redact(pdu.json(), version)) : pdu;
     }
 
     private void put(Pdu pdu) {

@@ -122,7 +122,7 @@ public class RoomWriter {
     /** Runs the auth rules and the size limit; returns the event's canonical JSON. */
     private String authorised(RoomRecord room, Pdu pdu, Map<StateKey, String> current) {
         RoomVersion version = room.version();
-        List<Pdu> stateForAuth = cache.pdus(ids(AuthState.requiredStateFor(pdu, version), current));
+        List<Pdu> stateForAuth = cache.pdus(version, ids(AuthState.requiredStateFor(pdu, version), current));
         if (EventAuthRules.check(pdu, AuthState.of(stateForAuth), version) instanceof Decision.Denied denied) {
             throw DomainException.forbidden(denied.reason());
         }
@@ -169,7 +169,10 @@ public class RoomWriter {
                     ? pdu.content().string("membership").orElse(null) : null;
             state.put(room.roomId(), StateKey.of(pdu), pdu.eventId(), membership);
         }
-        pdu.redacts().ifPresent(target -> events.markRedacted(target, pdu.eventId()));
+        pdu.redacts().ifPresent(target -> {
+            events.markRedacted(target, pdu.eventId());
+            cache.forget(target);
+        });
         rooms.advanceHead(room.roomId(), pdu.eventId(), pdu.depth());
         cache.advance(room.roomId(), current, pdu);
         return new AppendedEvent(pdu, ordering, advanced(room, pdu));

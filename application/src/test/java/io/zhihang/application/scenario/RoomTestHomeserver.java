@@ -1,0 +1,135 @@
+package io.zhihang.application.scenario;
+
+import io.zhihang.application.config.RoomSettings;
+import io.zhihang.application.fakes.FixedSigningKey;
+import io.zhihang.application.fakes.InMemoryAliasRepository;
+import io.zhihang.application.fakes.InMemoryEventStore;
+import io.zhihang.application.fakes.InMemoryMessageLog;
+import io.zhihang.application.fakes.InMemoryRoomRepository;
+import io.zhihang.application.fakes.InMemoryRoomStateStore;
+import io.zhihang.application.fakes.InMemoryTxnIdStore;
+import io.zhihang.application.port.in.room.CreateRoomCommand;
+import io.zhihang.application.port.in.room.RoomQueries.MessagesPage;
+import io.zhihang.application.service.room.ClientEvents;
+import io.zhihang.application.service.room.CreateRoomService;
+import io.zhihang.application.service.room.HistoryFilter;
+import io.zhihang.application.service.room.MemberProfiles;
+import io.zhihang.application.service.room.MembershipService;
+import io.zhihang.application.service.room.RelationBundles;
+import io.zhihang.application.service.room.RelationQueryService;
+import io.zhihang.application.service.room.RoomAccess;
+import io.zhihang.application.service.room.RoomQueryService;
+import io.zhihang.application.service.room.RoomStateCache;
+import io.zhihang.application.service.room.RoomWriter;
+import io.zhihang.application.service.room.SendEventService;
+import io.zhihang.application.service.room.TimelineQueryService;
+import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.protocol.RoomVersion;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.shared.DomainException;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The room services wired by hand on in-memory fakes, on top of a {@link TestHomeserver} (its accounts, profiles,
+ * clock and settings). Room versions 10, 11 and 12 are available; new rooms are version 11 unless asked otherwise.
+ */
+public final class RoomTestHomeserver {
+    public static final RoomSettings ROOM_SETTINGS = new RoomSettings(RoomVersion.V11,
+            List.of(RoomVersion.V10, RoomVersion.V11, RoomVersion.V12));
+
+    public final TestHomeserver server;
+    public final InMemoryRoomRepository rooms = new InMemoryRoomRepository();
+    public final InMemoryEventStore events = new InMemoryEventStore();
+    public final InMemoryRoomStateStore state = new InMemoryRoomStateStore();
+    public final InMemoryTxnIdStore txnIds = new InMemoryTxnIdStore();
+    public final InMemoryAliasRepository aliases = new InMemoryAliasRepository();
+    public final FixedSigningKey signingKey = new FixedSigningKey();
+
+    public final RoomAccess access;
+    public final HistoryFilter history;
+    public final ClientEvents clientEvents;
+    public final RoomWriter writer;
+    public final CreateRoomService createRoom;
+    public final SendEventService sendEvent;
+    public final MembershipService membership;
+    public final RoomQueryService queries;
+    public final RelationQueryService relations;
+    public final TimelineQueryService timeline;
+
+    private final AtomicInteger txnCounter = new AtomicInteger();
+
+    public RoomTestHomeserver() {
+        this(TestHomeserver.open());
+    }
+
+    public RoomTestHomeserver(TestHomeserver server) {
+        this.server = server;
+        access = new RoomAccess(rooms, state, events);
+        history = new HistoryFilter(events, access);
+        clientEvents = new ClientEvents(events, access, new RelationBundles(events), server.clock);
+        InMemoryMessageLog messages = new InMemoryMessageLog(rooms, events, txnIds);
+        writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
+                messages);
+        MemberProfiles profiles = new MemberProfiles(server.profiles);
+        createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
+                ROOM_SETTINGS, server.clock);
+        sendEvent = new SendEventService(rooms, events, txnIds, writer, access, messages, server.clock);
+        membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
+                server.clock);
+        queries = new RoomQueryService(access, state, events, clientEvents, history);
+        relations = new RelationQueryService(access, events, clientEvents, history);
+        timeline = new TimelineQueryService(access, events, clientEvents, history);
+    }
+
+    /** Registers {@code localpart} and returns who they are when they call with their first access token. */
+    public Requester register(String localpart) {
+        return server.authenticate(server.register(localpart, password(localpart)));
+    }
+
+    /** The password {@link #register} gave the user, to log in on another device. */
+    public static String password(String localpart) {
+        return "password of " + localpart;
+    }
+
+    /** Creates a room with the preset and invitees, of the default version; returns its id. */
+    public String createRoom(Requester creator, String preset, String... invitees) {
+        return createRoomOfVersion(creator, null, preset, invitees);
+    }
+
+    public String createRoomOfVersion(Requester creator, String roomVersion, String preset, String... invitees) {
+        return createRoom.create(new CreateRoomCommand(creator, preset, null, null, null, null, List.of(invitees),
+                null, null, null, false, roomVersion)).roomId();
+    }
+
+    /** Sends a text message under a fresh transaction id; returns its event id. */
+    public String say(Requester sender, String roomId, String body) {
+        return sendEvent.send(sender, roomId, "m.room.message", text(body), "txn" + txnCounter.incrementAndGet());
+    }
+
+    public static JsonObject text(String body) {
+        return JsonObject.builder().put("msgtype", "m.text").put("body", body).build();
+    }
+
+    /** The bodies of the messages {@code reader} sees in the room's whole history, oldest first. */
+    public List<String> messagesSeenBy(Requester reader, String roomId) {
+        MessagesPage page = queries.messages(reader, roomId, null, null, false, 1000);
+        return page.chunk().stream()
+                .filter(e -> e.string("type").orElseThrow().equals("m.room.message"))
+                .map(e -> e.object("content").flatMap(c -> c.string("body")).orElse(null))
+                .toList();
+    }
+
+    /** The refusal the call ends in; fails the test if it ends otherwise. */
+    public static DomainException refusal(ThrowingCallable call) {
+        DomainException refusal = catchThrowableOfType(DomainException.class, call);
+        if (refusal == null) {
+            throw new AssertionError("Expected a refusal (DomainException), but the call succeeded");
+        }
+        return refusal;
+    }
+}
