@@ -62,6 +62,17 @@ class HistoryVisibilityApiTest {
     }
 
     @Test
+    void an_invitee_reads_nothing_before_joining() {
+        Matrix.Session alice = Matrix.registerFresh("hi");
+        Matrix.Session bob = Matrix.registerFresh("hib");
+        String roomId = Rooms.create(alice, Map.of("preset", "private_chat", "invite", List.of(bob.userId())));
+        Rooms.send(alice, roomId, "hello");
+        as(bob).get(path(roomId) + "/messages").then().statusCode(403);
+        Rooms.join(bob, roomId);
+        assertThat(bodies(bob, roomId)).containsExactly("hello");
+    }
+
+    @Test
     void world_readable_rooms_can_be_read_by_anyone_and_others_not_at_all() {
         Matrix.Session alice = Matrix.registerFresh("hw");
         Matrix.Session eve = Matrix.registerFresh("hwe");

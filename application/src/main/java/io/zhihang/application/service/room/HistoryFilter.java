@@ -73,10 +73,13 @@ public class HistoryFilter {
         return 0;
     }
 
-    /** Whether the user may read the room's history at all: joined, world-readable, or once a member. */
+    /**
+     * Whether the user may read the room's history at all: joined, once a member (left or banned: what they saw
+     * stays readable), or the room is world-readable. Invited and knocking users may not, as in Synapse.
+     */
     public boolean mayRead(String roomId, String userId) {
         String membership = access.membership(roomId, userId).orElse(null);
-        if (membership != null && !membership.equals("knock")) {
+        if ("join".equals(membership) || "leave".equals(membership) || "ban".equals(membership)) {
             return true;
         }
         return visibilityOf(events.latestState(roomId, VISIBILITY, "", Long.MAX_VALUE))
