@@ -4,6 +4,7 @@ import io.zhihang.application.config.RoomSettings;
 import io.zhihang.application.fakes.FixedSigningKey;
 import io.zhihang.application.fakes.InMemoryAliasRepository;
 import io.zhihang.application.fakes.InMemoryEventStore;
+import io.zhihang.application.fakes.InMemoryForgottenRooms;
 import io.zhihang.application.fakes.InMemoryMessageLog;
 import io.zhihang.application.fakes.InMemoryRoomRepository;
 import io.zhihang.application.fakes.InMemoryRoomStateStore;
@@ -70,7 +71,8 @@ public final class RoomTestHomeserver {
     public RoomTestHomeserver(TestHomeserver server) {
         this.server = server;
         access = new RoomAccess(rooms, state, events);
-        history = new HistoryFilter(events, access);
+        InMemoryForgottenRooms forgotten = new InMemoryForgottenRooms();
+        history = new HistoryFilter(events, access, forgotten);
         clientEvents = new ClientEvents(events, access, new RelationBundles(events), server.clock);
         InMemoryMessageLog messages = new InMemoryMessageLog(rooms, events, txnIds);
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
@@ -80,7 +82,7 @@ public final class RoomTestHomeserver {
                 ROOM_SETTINGS, server.clock);
         sendEvent = new SendEventService(rooms, events, txnIds, writer, access, messages, server.clock);
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
-                server.clock);
+                forgotten, server.clock);
         queries = new RoomQueryService(access, state, events, clientEvents, history);
         relations = new RelationQueryService(access, events, clientEvents, history);
         timeline = new TimelineQueryService(access, events, clientEvents, history);

@@ -184,6 +184,24 @@ class RoomsApiTest {
     }
 
     @Test
+    void forgetting_a_left_room_closes_its_history_until_rejoining() {
+        Matrix.Session alice = Matrix.registerFresh("fg");
+        Matrix.Session bob = Matrix.registerFresh("fgb");
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat"));
+        Rooms.join(bob, roomId);
+        Rooms.send(alice, roomId, "remember me");
+        as(bob).body(Map.of()).post(path(roomId) + "/forget").then().statusCode(400).body("errcode", equalTo("M_UNKNOWN"));
+        as(bob).body(Map.of()).post(path(roomId) + "/leave").then().statusCode(200);
+        as(bob).get(path(roomId) + "/messages").then().statusCode(200);
+        as(bob).body(Map.of()).post(path(roomId) + "/forget").then().statusCode(200).body("$", equalTo(Map.of()));
+        as(bob).get(path(roomId) + "/messages").then().statusCode(403);
+        Rooms.join(bob, roomId);
+        as(bob).get(path(roomId) + "/messages").then().statusCode(200);
+        Matrix.Session eve = Matrix.registerFresh("fge");
+        as(eve).body(Map.of()).post(path(roomId) + "/forget").then().statusCode(404);
+    }
+
+    @Test
     void redacting_prunes_what_everyone_sees() {
         Matrix.Session alice = Matrix.registerFresh("red");
         Matrix.Session bob = Matrix.registerFresh("redb");

@@ -1,6 +1,7 @@
 package io.zhihang.application.service.room;
 
 import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.ForgottenRooms;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.room.HistoryVisibility;
@@ -24,9 +25,12 @@ public class HistoryFilter {
     private final EventStore events;
     private final RoomAccess access;
 
-    public HistoryFilter(EventStore events, RoomAccess access) {
+    private final ForgottenRooms forgotten;
+
+    public HistoryFilter(EventStore events, RoomAccess access, ForgottenRooms forgotten) {
         this.events = events;
         this.access = access;
+        this.forgotten = forgotten;
     }
 
     /** The events the user may see, in the order given. */
@@ -78,6 +82,9 @@ public class HistoryFilter {
      * stays readable), or the room is world-readable. Invited and knocking users may not, as in Synapse.
      */
     public boolean mayRead(String roomId, String userId) {
+        if (forgotten.isForgotten(userId, roomId)) {
+            return false;
+        }
         String membership = access.membership(roomId, userId).orElse(null);
         if ("join".equals(membership) || "leave".equals(membership) || "ban".equals(membership)) {
             return true;

@@ -4,10 +4,12 @@ import io.zhihang.application.config.HomeserverSettings;
 import io.zhihang.application.port.in.room.MembershipUseCase;
 import io.zhihang.application.port.out.AccountRepository;
 import io.zhihang.application.port.out.room.AliasRepository;
+import io.zhihang.application.port.out.room.ForgottenRooms;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.event.EventDraft;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.ErrorKind;
 import io.zhihang.domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,16 +25,19 @@ public class MembershipService implements MembershipUseCase {
     private final AccountRepository accounts;
     private final MemberProfiles profiles;
     private final HomeserverSettings settings;
+    private final ForgottenRooms forgotten;
     private final InstantSource clock;
 
     public MembershipService(RoomWriter writer, RoomAccess access, AliasRepository aliases, AccountRepository accounts,
-                             MemberProfiles profiles, HomeserverSettings settings, InstantSource clock) {
+                             MemberProfiles profiles, HomeserverSettings settings, ForgottenRooms forgotten,
+                             InstantSource clock) {
         this.writer = writer;
         this.access = access;
         this.aliases = aliases;
         this.accounts = accounts;
         this.profiles = profiles;
         this.settings = settings;
+        this.forgotten = forgotten;
         this.clock = clock;
     }
 
@@ -48,6 +53,7 @@ public class MembershipService implements MembershipUseCase {
             content.put("reason", reason);
         }
         change(roomId, requester, requester.userId().toString(), profiles.withProfile(requester.userId(), content));
+        forgotten.remember(requester.userId().toString(), roomId);
         return roomId;
     }
 
@@ -92,6 +98,18 @@ public class MembershipService implements MembershipUseCase {
             throw DomainException.forbidden("The user is not banned");
         }
         change(roomId, requester, target, content("leave", reason));
+    }
+
+    @Override
+    @Transactional
+    public void forget(Requester requester, String roomId) {
+        String userId = requester.userId().toString();
+        String current = access.membership(roomId, userId)
+                .orElseThrow(() -> DomainException.notFound("You have never been in room " + roomId));
+        if (current.equals("join") || current.equals("invite") || current.equals("knock")) {
+            throw new DomainException(ErrorKind.UNKNOWN, "You are still in the room: leave it before forgetting it");
+        }
+        forgotten.forget(userId, roomId);
     }
 
     @Override

@@ -66,6 +66,13 @@ public class MembershipResource {
     }
 
     @POST
+    @Path("{version:v3|r0}/rooms/{roomId}/forget")
+    public Map<String, Object> forget(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
+        membership.forget(auth.require(request), roomId);
+        return Map.of();
+    }
+
+    @POST
     @Path("{version:v3|r0}/rooms/{roomId}/invite")
     public Map<String, Object> invite(@PathParam("roomId") String roomId, byte[] body,
                                       @Context HttpServerRequest request) {

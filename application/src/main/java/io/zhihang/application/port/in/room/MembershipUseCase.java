@@ -17,6 +17,9 @@ public interface MembershipUseCase {
 
     void unban(Requester requester, String roomId, String userId, String reason);
 
+    /** Forgets a room the user has left: its history is closed to them until they rejoin. */
+    void forget(Requester requester, String roomId);
+
     /** Knocks on a room by id or alias; returns the room id. */
     String knock(Requester requester, String roomIdOrAlias, String reason);
 }

@@ -1,0 +1,7 @@
+package io.zhihang.adapter.persistence.room;
+
+import java.io.Serializable;
+
+/** Composite id of {@link ForgottenRoomEntity}. */
+public record ForgottenRoomKey(String userId, String roomId) implements Serializable {
+}
