@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -98,9 +99,22 @@ public class ServerKeys implements SigningKeyProvider {
     private static void restrictToOwner(Path dir) {
         try {
             Files.createDirectories(dir);
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            LOG.warnf("Could not restrict permissions of %s", dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
+        setPermissions(dir, "rwx------");
+    }
+
+    /** POSIX permissions where the file system has them (elsewhere, e.g. on Windows, the OS defaults stay). */
+    private static void setPermissions(Path path, String permissions) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            LOG.warnf("No POSIX permissions on this file system: %s keeps the default access rights", path);
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (IOException e) {
+            LOG.warnf("Could not restrict permissions of %s", path);
         }
     }
 
@@ -120,10 +134,6 @@ public class ServerKeys implements SigningKeyProvider {
 
     private static void writeSecret(Path file, String content) throws UncheckedIOException {
         write(file, content);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            LOG.warnf("Could not restrict permissions of %s", file);
-        }
+        setPermissions(file, "rw-------");
     }
 }

@@ -5,6 +5,7 @@ import io.zhihang.adapter.rest.auth.Authenticator;
 import io.zhihang.adapter.rest.json.JsonBodies;
 import io.zhihang.application.port.in.room.MembershipUseCase;
 import io.zhihang.application.port.in.room.RoomQueries;
+import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -76,40 +77,28 @@ public class MembershipResource {
     @Path("{version:v3|r0}/rooms/{roomId}/invite")
     public Map<String, Object> invite(@PathParam("roomId") String roomId, byte[] body,
                                       @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        JsonObject b = json.readObject(body);
-        membership.invite(requester, roomId, Fields.string(b, "user_id"), Fields.string(b, "reason"));
-        return Map.of();
+        return onTarget(roomId, body, request, membership::invite);
     }
 
     @POST
     @Path("{version:v3|r0}/rooms/{roomId}/kick")
     public Map<String, Object> kick(@PathParam("roomId") String roomId, byte[] body,
-                                    @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        JsonObject b = json.readObject(body);
-        membership.kick(requester, roomId, Fields.string(b, "user_id"), Fields.string(b, "reason"));
-        return Map.of();
+                                      @Context HttpServerRequest request) {
+        return onTarget(roomId, body, request, membership::kick);
     }
 
     @POST
     @Path("{version:v3|r0}/rooms/{roomId}/ban")
     public Map<String, Object> ban(@PathParam("roomId") String roomId, byte[] body,
-                                   @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        JsonObject b = json.readObject(body);
-        membership.ban(requester, roomId, Fields.string(b, "user_id"), Fields.string(b, "reason"));
-        return Map.of();
+                                      @Context HttpServerRequest request) {
+        return onTarget(roomId, body, request, membership::ban);
     }
 
     @POST
     @Path("{version:v3|r0}/rooms/{roomId}/unban")
     public Map<String, Object> unban(@PathParam("roomId") String roomId, byte[] body,
-                                     @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        JsonObject b = json.readObject(body);
-        membership.unban(requester, roomId, Fields.string(b, "user_id"), Fields.string(b, "reason"));
-        return Map.of();
+                                      @Context HttpServerRequest request) {
+        return onTarget(roomId, body, request, membership::unban);
     }
 
     @GET
@@ -131,6 +120,19 @@ public class MembershipResource {
     @Path("{version:v3|r0}/rooms/{roomId}/joined_members")
     public Map<String, Object> joinedMembers(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
         return Map.of("joined", queries.joinedMembers(auth.require(request), roomId));
+    }
+
+    /** The invite/kick/ban/unban shape: {@code {user_id, reason?}} applied to a target user. */
+    private Map<String, Object> onTarget(String roomId, byte[] body, HttpServerRequest request, TargetAction action) {
+        var requester = auth.require(request);
+        JsonObject b = json.readObject(body);
+        action.apply(requester, roomId, Fields.string(b, "user_id"), Fields.string(b, "reason"));
+        return Map.of();
+    }
+
+    @FunctionalInterface
+    private interface TargetAction {
+        void apply(Requester requester, String roomId, String userId, String reason);
     }
 
     private String reason(byte[] body) {
