@@ -174,6 +174,23 @@ class RoomsApiTest {
     }
 
     @Test
+    void knocking_on_a_knock_room_and_being_let_in() {
+        Matrix.Session alice = Matrix.registerFresh("kn");
+        Matrix.Session bob = Matrix.registerFresh("knb");
+        String roomId = Rooms.create(alice, Map.of("preset", "private_chat", "initial_state",
+                List.of(Map.of("type", "m.room.join_rules", "state_key", "", "content", Map.of("join_rule", "knock")))));
+        String inviteOnly = Rooms.create(alice, Map.of("preset", "private_chat"));
+        as(bob).body(Map.of("reason", "let me in")).post(V3 + "/knock/" + inviteOnly).then().statusCode(403);
+        as(bob).body(Map.of("reason", "let me in")).post(V3 + "/knock/" + roomId).then().statusCode(200)
+                .body("room_id", equalTo(roomId));
+        as(alice).get(path(roomId) + "/state/m.room.member/" + bob.userId()).then()
+                .body("membership", equalTo("knock")).body("reason", equalTo("let me in"));
+        as(bob).body(Map.of()).post(path(roomId) + "/join").then().statusCode(403);
+        as(alice).body(Map.of("user_id", bob.userId())).post(path(roomId) + "/invite").then().statusCode(200);
+        Rooms.join(bob, roomId);
+    }
+
+    @Test
     void leaving_a_room() {
         Matrix.Session alice = Matrix.registerFresh("lv");
         String roomId = Rooms.create(alice, Map.of());
