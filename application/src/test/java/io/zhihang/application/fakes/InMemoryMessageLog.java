@@ -4,6 +4,10 @@ import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.domain.event.Pdu;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The message hot path over the in-memory room, event and txn-id fakes. */
@@ -22,6 +26,26 @@ public class InMemoryMessageLog implements MessageLog {
     public Optional<SendSlot> lock(String roomId, Txn txn) {
         return rooms.lock(roomId).map(room -> new SendSlot(room, txn == null ? null
                 : txnIds.find(txn.userId(), txn.deviceId(), txn.txnId()).orElse(null)));
+    }
+
+    @Override
+    public Optional<BatchSlot> lockForBatch(String roomId, List<Txn> txns) {
+        return rooms.lock(roomId).map(room -> {
+            Map<Txn, String> earlier = new HashMap<>();
+            for (Txn txn : txns) {
+                txnIds.find(txn.userId(), txn.deviceId(), txn.txnId()).ifPresent(id -> earlier.put(txn, id));
+            }
+            return new BatchSlot(room, earlier);
+        });
+    }
+
+    @Override
+    public List<Long> appendAll(List<Append> appends, Instant now) {
+        List<Long> orderings = new ArrayList<>();
+        for (Append a : appends) {
+            orderings.add(append(a.pdu(), a.canonicalJson(), a.relatesTo(), a.relType(), a.txn(), now));
+        }
+        return orderings;
     }
 
     @Override

@@ -15,6 +15,8 @@ import io.zhihang.application.service.room.ClientEvents;
 import io.zhihang.application.service.room.CreateRoomService;
 import io.zhihang.application.service.room.HistoryFilter;
 import io.zhihang.application.service.room.MemberProfiles;
+import io.zhihang.application.service.room.MessageBatchWriter;
+import io.zhihang.application.service.room.MessageLanes;
 import io.zhihang.application.service.room.MembershipService;
 import io.zhihang.application.service.room.RelationBundles;
 import io.zhihang.application.service.room.RelationQueryService;
@@ -80,7 +82,8 @@ public final class RoomTestHomeserver {
         MemberProfiles profiles = new MemberProfiles(server.profiles);
         createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
                 ROOM_SETTINGS, server.clock);
-        sendEvent = new SendEventService(rooms, events, txnIds, writer, access, messages, server.clock);
+        sendEvent = new SendEventService(rooms, events, txnIds, writer, access,
+                new MessageLanes(new MessageBatchWriter(messages, writer, server.clock)), server.clock);
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
                 forgotten, server.clock);
         queries = new RoomQueryService(access, state, events, clientEvents, history);

@@ -7,6 +7,8 @@ import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.protocol.RoomVersion;
+import io.zhihang.domain.shared.DeviceId;
+import io.zhihang.domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -18,6 +20,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,6 +80,81 @@ public class JdbcMessageLog implements MessageLog {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not lock room " + roomId, e);
         }
+    }
+
+    @Override
+    public Optional<BatchSlot> lockForBatch(String roomId, List<Txn> txns) {
+        Optional<SendSlot> slot = lock(roomId, null);
+        if (slot.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Txn, String> earlier = new HashMap<>();
+        if (!txns.isEmpty()) {
+            String marks = String.join(",", java.util.Collections.nCopies(txns.size(), "?"));
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "SELECT user_id, device_id, txn_id, event_id FROM event_txn_ids WHERE txn_id IN (" + marks + ")")) {
+                for (int i = 0; i < txns.size(); i++) {
+                    s.setString(i + 1, txns.get(i).txnId());
+                }
+                try (ResultSet row = s.executeQuery()) {
+                    while (row.next()) {
+                        earlier.put(new Txn(UserId.parse(row.getString(1)), new DeviceId(row.getString(2)),
+                                row.getString(3)), row.getString(4));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read transaction ids", e);
+            }
+        }
+        earlier.keySet().retainAll(txns);
+        return Optional.of(new BatchSlot(slot.get().room(), earlier));
+    }
+
+    @Override
+    public List<Long> appendAll(List<Append> appends, Instant now) {
+        List<Long> orderings = new ArrayList<>(appends.size());
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(INSERT_EVENT, new String[]{"stream_ordering"})) {
+                for (Append a : appends) {
+                    bindEvent(s, 1, a.pdu(), a.canonicalJson(), a.relatesTo(), a.relType());
+                    s.addBatch();
+                }
+                s.executeBatch();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        orderings.add(keys.getLong(1));
+                    }
+                }
+            }
+            List<Append> withTxn = appends.stream().filter(a -> a.txn() != null).toList();
+            if (!withTxn.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement(INSERT_TXN)) {
+                    for (Append a : withTxn) {
+                        s.setString(1, a.txn().userId().toString());
+                        s.setString(2, a.txn().deviceId().value());
+                        s.setString(3, a.txn().txnId());
+                        s.setString(4, a.pdu().eventId());
+                        s.setTimestamp(5, Timestamp.from(now));
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            Pdu head = appends.getLast().pdu();
+            try (PreparedStatement s = c.prepareStatement(ADVANCE_HEAD)) {
+                s.setString(1, head.eventId());
+                s.setLong(2, head.depth());
+                s.setString(3, head.roomId());
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store a batch of events", e);
+        }
+        if (orderings.size() != appends.size()) {
+            throw new IllegalStateException("The database returned " + orderings.size() + " orderings for "
+                    + appends.size() + " events");
+        }
+        return orderings;
     }
 
     @Override

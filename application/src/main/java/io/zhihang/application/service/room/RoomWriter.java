@@ -108,6 +108,28 @@ public class RoomWriter {
         return new AppendedEvent(pdu, ordering, advanced(room, pdu));
     }
 
+    /**
+     * Builds, signs and authorises the next message event after {@code room}'s head, without storing it: for
+     * batches, where each prepared event becomes the head the next one follows.
+     */
+    public MessageLog.Append prepareMessage(RoomRecord room, EventDraft draft, MessageLog.Txn txn, Instant now) {
+        if (draft.isState() || draft.redacts() != null) {
+            throw new IllegalArgumentException("Only message events take the message path");
+        }
+        Map<StateKey, String> current = cache.current(room);
+        Pdu pdu = mint(room, draft, current, now);
+        String canonical = authorised(room, pdu, current);
+        JsonObject relation = pdu.content().object("m.relates_to").orElse(JsonObject.EMPTY);
+        return new MessageLog.Append(pdu, canonical, relation.string("event_id").orElse(null),
+                relation.string("rel_type").orElse(null), txn);
+    }
+
+    /** The room after a message {@code pdu} became its head (messages change no state). */
+    public RoomRecord afterMessage(RoomRecord room, Pdu pdu) {
+        cache.advance(room.roomId(), cache.current(room), pdu);
+        return advanced(room, pdu);
+    }
+
     private Pdu mint(RoomRecord room, EventDraft draft, Map<StateKey, String> current, Instant now) {
         RoomVersion version = room.version();
         List<String> prev = room.headEventId() == null ? List.of() : List.of(room.headEventId());

@@ -26,32 +26,26 @@ public class SendEventService implements SendEventUseCase {
     private final TxnIdStore txnIds;
     private final RoomWriter writer;
     private final RoomAccess access;
-    private final MessageLog messages;
+    private final MessageLanes lanes;
     private final InstantSource clock;
 
     public SendEventService(RoomRepository rooms, EventStore events, TxnIdStore txnIds, RoomWriter writer,
-                            RoomAccess access, MessageLog messages, InstantSource clock) {
+                            RoomAccess access, MessageLanes lanes, InstantSource clock) {
         this.rooms = rooms;
         this.events = events;
         this.txnIds = txnIds;
         this.writer = writer;
         this.access = access;
-        this.messages = messages;
+        this.lanes = lanes;
         this.clock = clock;
     }
 
+    /** Messages go through their room's lane (group commit); the lane's writer owns the transaction. */
     @Override
-    @Transactional
     public String send(Requester requester, String roomId, String type, JsonObject content, String txnId) {
-        Instant now = clock.instant();
         MessageLog.Txn txn = txnId == null ? null : new MessageLog.Txn(requester.userId(), requester.deviceId(), txnId);
-        MessageLog.SendSlot slot = messages.lock(roomId, txn)
-                .orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));
-        if (slot.earlierEventId() != null) {
-            return slot.earlierEventId();
-        }
         EventDraft draft = EventDraft.message(type, requester.userId().toString(), content);
-        return writer.appendMessage(slot.room(), draft, txn, now).pdu().eventId();
+        return lanes.submit(roomId, new PendingMessage(draft, txn));
     }
 
     @Override

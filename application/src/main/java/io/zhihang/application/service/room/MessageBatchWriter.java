@@ -1,0 +1,83 @@
+package io.zhihang.application.service.room;
+
+import io.zhihang.application.port.out.room.MessageLog;
+import io.zhihang.application.port.out.room.RoomRecord;
+import io.zhihang.domain.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a batch of messages for one room in one transaction (group commit): one lock, the events chained one after
+ * another, one commit. Each message gets its own outcome: an event id, or the refusal that applies to it alone.
+ */
+@ApplicationScoped
+public class MessageBatchWriter {
+    private final MessageLog messages;
+    private final RoomWriter writer;
+    private final InstantSource clock;
+
+    public MessageBatchWriter(MessageLog messages, RoomWriter writer, InstantSource clock) {
+        this.messages = messages;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /** Outcomes in the order of {@code batch}: an event id or the exception to answer with. */
+    @Transactional
+    public List<Object> write(String roomId, List<PendingMessage> batch) {
+        Instant now = clock.instant();
+        if (batch.size() == 1) {
+            return List.of(writeOne(roomId, batch.getFirst(), now));
+        }
+        List<MessageLog.Txn> txns = batch.stream().map(PendingMessage::txn).filter(t -> t != null).toList();
+        MessageLog.BatchSlot slot = messages.lockForBatch(roomId, txns)
+                .orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));
+        Map<MessageLog.Txn, String> byTxn = new HashMap<>(slot.earlier());
+        RoomRecord room = slot.room();
+        List<Object> outcomes = new ArrayList<>();
+        List<MessageLog.Append> appends = new ArrayList<>();
+        for (PendingMessage pending : batch) {
+            String earlier = pending.txn() == null ? null : byTxn.get(pending.txn());
+            if (earlier != null) {
+                outcomes.add(earlier);
+                continue;
+            }
+            try {
+                MessageLog.Append append = writer.prepareMessage(room, pending.draft(), pending.txn(), now);
+                appends.add(append);
+                room = writer.afterMessage(room, append.pdu());
+                if (pending.txn() != null) {
+                    byTxn.put(pending.txn(), append.pdu().eventId());
+                }
+                outcomes.add(append.pdu().eventId());
+            } catch (DomainException refused) {
+                outcomes.add(refused);
+            }
+        }
+        if (!appends.isEmpty()) {
+            messages.appendAll(appends, now);
+        }
+        return outcomes;
+    }
+
+    /** A message alone: the fewest round trips (lock and txn lookup in one query, one write statement). */
+    private Object writeOne(String roomId, PendingMessage pending, Instant now) {
+        MessageLog.SendSlot slot = messages.lock(roomId, pending.txn())
+                .orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));
+        if (slot.earlierEventId() != null) {
+            return slot.earlierEventId();
+        }
+        try {
+            return writer.appendMessage(slot.room(), pending.draft(), pending.txn(), now).pdu().eventId();
+        } catch (DomainException refused) {
+            return refused;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.zhihang.application.service.room;
+
+import io.zhihang.application.port.out.room.MessageLog;
+import io.zhihang.domain.event.EventDraft;
+
+import java.util.concurrent.CompletableFuture;
+
+/** A message waiting in its room's lane to be written; {@code result} completes with the event id after commit. */
+record PendingMessage(EventDraft draft, MessageLog.Txn txn, CompletableFuture<String> result) {
+    PendingMessage(EventDraft draft, MessageLog.Txn txn) {
+        this(draft, txn, new CompletableFuture<>());
+    }
+}
