@@ -68,11 +68,20 @@ public final class EventHashing {
      * @throws IllegalArgumentException for room v1/v2, whose ids are chosen by the origin server and travel in the event
      */
     public static String eventId(JsonObject event, RoomVersion version) {
+        if (version.eventIdFormat() == RoomVersion.EventIdFormat.V1_SERVER_GENERATED) {
+            throw new IllegalArgumentException("Room version " + version.id()
+                    + " has server-generated event ids; they are not derived from the event");
+        }
+        return eventIdOf(referenceHashBytes(event, version), version);
+    }
+
+    /** The event id for a reference hash already computed (room v3+). */
+    static String eventIdOf(byte[] referenceHash, RoomVersion version) {
         return switch (version.eventIdFormat()) {
             case V1_SERVER_GENERATED -> throw new IllegalArgumentException(
                     "Room version " + version.id() + " has server-generated event ids; they are not derived from the event");
-            case V3_STANDARD_BASE64 -> "$" + UnpaddedBase64.encode(referenceHashBytes(event, version));
-            case V4_URL_SAFE_BASE64 -> "$" + UnpaddedBase64.encodeUrlSafe(referenceHashBytes(event, version));
+            case V3_STANDARD_BASE64 -> "$" + UnpaddedBase64.encode(referenceHash);
+            case V4_URL_SAFE_BASE64 -> "$" + UnpaddedBase64.encodeUrlSafe(referenceHash);
         };
     }
 

@@ -1,6 +1,8 @@
 package io.zhihang.domain.protocol;
 
+import io.zhihang.domain.protocol.json.CanonicalJson;
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.protocol.json.JsonString;
 import io.zhihang.domain.protocol.json.JsonValue;
 
 import java.util.Optional;
@@ -26,6 +28,27 @@ public final class EventSigning {
         JsonObject signatures = JsonSigning.signaturesOf(event);
         JsonObject mine = JsonSigning.entitySignatures(signatures, serverName).with(key.keyId(), signature);
         return event.with("signatures", signatures.with(serverName, mine));
+    }
+
+    /**
+     * Signs a hashed event and derives its id in one pass. The signing input and the reference hash input are the
+     * same bytes (the redacted event without {@code signatures} and {@code unsigned}), so they are encoded once:
+     * the same results as {@link #sign} followed by {@link EventHashing#eventId}, for room v3+.
+     */
+    public static SignedEvent signAndIdentify(JsonObject hashedEvent, RoomVersion version, String serverName,
+                                              Ed25519SigningKey key) {
+        JsonObject redacted = Redaction.redact(hashedEvent, version).toBuilder()
+                .remove("signatures").remove("unsigned").build();
+        byte[] canonical = CanonicalJson.encodeUtf8(redacted);
+        String signature = UnpaddedBase64.encode(key.sign(canonical));
+        JsonObject signatures = JsonSigning.signaturesOf(hashedEvent);
+        JsonObject mine = JsonSigning.entitySignatures(signatures, serverName).with(key.keyId(), new JsonString(signature));
+        JsonObject signed = hashedEvent.with("signatures", signatures.with(serverName, mine));
+        return new SignedEvent(signed, EventHashing.eventIdOf(EventHashing.sha256(canonical), version));
+    }
+
+    /** A signed event and the id its reference hash gives it. */
+    public record SignedEvent(JsonObject json, String eventId) {
     }
 
     /** Sets the content hash, then signs: what an origin server does to a new event before sending it. */

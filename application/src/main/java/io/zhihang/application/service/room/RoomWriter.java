@@ -176,9 +176,9 @@ public class RoomWriter {
     }
 
     private Pdu sign(JsonObject unsigned, RoomVersion version) {
-        JsonObject signed = EventSigning.sign(EventHashing.withContentHash(unsigned), version,
+        EventSigning.SignedEvent signed = EventSigning.signAndIdentify(EventHashing.withContentHash(unsigned), version,
                 settings.serverName().value(), keys.signingKey());
-        return new Pdu(EventHashing.eventId(signed, version), signed);
+        return new Pdu(signed.eventId(), signed.json());
     }
 
     private AppendedEvent persist(RoomRecord room, Pdu pdu, Map<StateKey, String> current) {
