@@ -33,6 +33,19 @@ public enum Membership {
         return Optional.empty();
     }
 
+    /**
+     * Whether a user with this membership still has a place in the room (joined, invited or knocking): such a user
+     * can be kicked, and cannot forget the room.
+     */
+    public boolean isPresent() {
+        return this == JOIN || this == INVITE || this == KNOCK;
+    }
+
+    /** {@link #isPresent()} for a wire value; an unknown or absent membership is not present. */
+    public static boolean isPresent(String wireName) {
+        return wireName != null && parse(wireName).map(Membership::isPresent).orElse(false);
+    }
+
     /** Whether rooms of this version know the membership ({@code knock} arrived in v7). */
     public boolean isSupportedBy(RoomVersion version) {
         return this != KNOCK || version.knockJoinRule();

@@ -8,6 +8,7 @@ import io.zhihang.application.port.out.room.ForgottenRooms;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.event.EventDraft;
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.room.Membership;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
 import io.zhihang.domain.shared.UserId;
@@ -78,7 +79,7 @@ public class MembershipService implements MembershipUseCase {
     public void kick(Requester requester, String roomId, String userId, String reason) {
         String target = target(userId).toString();
         String current = access.membership(roomId, target).orElse("leave");
-        if (!current.equals("join") && !current.equals("invite") && !current.equals("knock")) {
+        if (!Membership.isPresent(current)) {
             throw DomainException.forbidden("The user is not in the room");
         }
         change(roomId, requester, target, content("leave", reason));
@@ -106,7 +107,7 @@ public class MembershipService implements MembershipUseCase {
         String userId = requester.userId().toString();
         String current = access.membership(roomId, userId)
                 .orElseThrow(() -> DomainException.notFound("You have never been in room " + roomId));
-        if (current.equals("join") || current.equals("invite") || current.equals("knock")) {
+        if (Membership.isPresent(current)) {
             throw new DomainException(ErrorKind.UNKNOWN, "You are still in the room: leave it before forgetting it");
         }
         forgotten.forget(userId, roomId);

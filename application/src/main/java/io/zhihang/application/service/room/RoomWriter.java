@@ -95,17 +95,10 @@ public class RoomWriter {
      * event changes no state, so only the event, the txn id and the head are written.
      */
     public AppendedEvent appendMessage(RoomRecord room, EventDraft draft, MessageLog.Txn txn, Instant now) {
-        if (draft.isState() || draft.redacts() != null) {
-            throw new IllegalArgumentException("Only message events take the message path");
-        }
-        Map<StateKey, String> current = cache.current(room);
-        Pdu pdu = mint(room, draft, current, now);
-        String canonical = authorised(room, pdu, current);
-        JsonObject relation = pdu.content().object("m.relates_to").orElse(JsonObject.EMPTY);
-        long ordering = messages.append(pdu, canonical, relation.string("event_id").orElse(null),
-                relation.string("rel_type").orElse(null), txn, now);
-        cache.advance(room.roomId(), current, pdu);
-        return new AppendedEvent(pdu, ordering, advanced(room, pdu));
+        MessageLog.Append append = prepareMessage(room, draft, txn, now);
+        long ordering = messages.append(append.pdu(), append.canonicalJson(), append.relatesTo(), append.relType(),
+                txn, now);
+        return new AppendedEvent(append.pdu(), ordering, afterMessage(room, append.pdu()));
     }
 
     /**
@@ -119,7 +112,7 @@ public class RoomWriter {
         Map<StateKey, String> current = cache.current(room);
         Pdu pdu = mint(room, draft, current, now);
         String canonical = authorised(room, pdu, current);
-        JsonObject relation = pdu.content().object("m.relates_to").orElse(JsonObject.EMPTY);
+        JsonObject relation = relationOf(pdu);
         return new MessageLog.Append(pdu, canonical, relation.string("event_id").orElse(null),
                 relation.string("rel_type").orElse(null), txn);
     }
@@ -155,6 +148,11 @@ public class RoomWriter {
         return canonical;
     }
 
+    /** The {@code m.relates_to} of an event (empty if none): its target and type become query columns. */
+    private static JsonObject relationOf(Pdu pdu) {
+        return pdu.content().object("m.relates_to").orElse(JsonObject.EMPTY);
+    }
+
     private static RoomRecord advanced(RoomRecord room, Pdu pdu) {
         return new RoomRecord(room.roomId(), room.version(), room.creator(), room.published(), pdu.eventId(),
                 pdu.depth(), room.createdAt());
@@ -183,7 +181,7 @@ public class RoomWriter {
 
     private AppendedEvent persist(RoomRecord room, Pdu pdu, Map<StateKey, String> current) {
         String canonical = authorised(room, pdu, current);
-        JsonObject relation = pdu.content().object("m.relates_to").orElse(JsonObject.EMPTY);
+        JsonObject relation = relationOf(pdu);
         long ordering = events.append(pdu, canonical, relation.string("event_id").orElse(null),
                 relation.string("rel_type").orElse(null));
         if (pdu.isState()) {
