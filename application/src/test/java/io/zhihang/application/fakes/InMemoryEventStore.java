@@ -93,6 +93,26 @@ public class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public synchronized long maxStreamOrdering() {
+        return rows.size();
+    }
+
+    @Override
+    public synchronized java.util.Set<String> roomsWithEventsBetween(Collection<String> roomIds, long since,
+                                                                    long upTo) {
+        return rows.stream().filter(r -> roomIds.contains(r.roomId()))
+                .filter(r -> r.streamOrdering() > since && r.streamOrdering() <= upTo)
+                .map(Row::roomId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public synchronized List<StoredEvent> stateEventsBetween(String roomId, long since, long before) {
+        return inRoom(roomId).filter(r -> r.stateKey() != null)
+                .filter(r -> r.streamOrdering() > since && r.streamOrdering() < before)
+                .map(Row::toStored).toList();
+    }
+
+    @Override
     public synchronized List<StoredEvent> relations(String roomId, String eventId, String relType, String eventType,
                                                     long from, Long to, Direction direction, int limit) {
         Predicate<Row> related = r -> eventId.equals(r.relatesTo()) && r.redactedBy() == null

@@ -44,6 +44,19 @@ public class InMemoryRoomStateStore implements RoomStateStore {
     }
 
     @Override
+    public synchronized List<io.zhihang.application.port.out.room.UserMembership> membershipsOf(String userId) {
+        List<io.zhihang.application.port.out.room.UserMembership> out = new java.util.ArrayList<>();
+        rooms.forEach((roomId, entries) -> {
+            Entry entry = entries.get(StateKey.member(userId));
+            if (entry != null && entry.membership() != null) {
+                out.add(new io.zhihang.application.port.out.room.UserMembership(roomId, entry.membership(),
+                        entry.eventId()));
+            }
+        });
+        return out;
+    }
+
+    @Override
     public synchronized Map<String, String> memberships(String roomId) {
         Map<String, String> members = new LinkedHashMap<>();
         room(roomId).forEach((key, entry) -> {

@@ -28,6 +28,17 @@ public class InMemoryTxnIdStore implements TxnIdStore {
         }
     }
 
+    @Override
+    public Map<String, String> txnIdsOf(UserId userId, DeviceId deviceId, java.util.Collection<String> ids) {
+        Map<String, String> out = new java.util.HashMap<>();
+        eventIds.forEach((key, eventId) -> {
+            if (key.userId().equals(userId) && key.deviceId().equals(deviceId) && ids.contains(eventId)) {
+                out.put(eventId, key.txnId());
+            }
+        });
+        return out;
+    }
+
     public int size() {
         return eventIds.size();
     }

@@ -2,6 +2,7 @@ package io.zhihang.application.scenario;
 
 import io.zhihang.application.config.RoomSettings;
 import io.zhihang.application.fakes.FixedSigningKey;
+import io.zhihang.application.fakes.ImmediateAfterCommit;
 import io.zhihang.application.fakes.InMemoryAliasRepository;
 import io.zhihang.application.fakes.InMemoryEventStore;
 import io.zhihang.application.fakes.InMemoryForgottenRooms;
@@ -26,6 +27,8 @@ import io.zhihang.application.service.room.RoomStateCache;
 import io.zhihang.application.service.room.RoomWriter;
 import io.zhihang.application.service.room.SendEventService;
 import io.zhihang.application.service.room.TimelineQueryService;
+import io.zhihang.application.service.sync.RoomStream;
+import io.zhihang.application.service.sync.SyncNotifier;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.protocol.json.JsonObject;
@@ -53,6 +56,8 @@ public final class RoomTestHomeserver {
     public final InMemoryAliasRepository aliases = new InMemoryAliasRepository();
     public final FixedSigningKey signingKey = new FixedSigningKey();
 
+    public final SyncNotifier notifier = new SyncNotifier();
+    public final RoomStream stream;
     public final RoomAccess access;
     public final HistoryFilter history;
     public final ClientEvents clientEvents;
@@ -77,13 +82,14 @@ public final class RoomTestHomeserver {
         history = new HistoryFilter(events, access, forgotten);
         clientEvents = new ClientEvents(events, access, new RelationBundles(events), server.clock);
         InMemoryMessageLog messages = new InMemoryMessageLog(rooms, events, txnIds);
+        stream = new RoomStream(events, new ImmediateAfterCommit(), notifier);
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
-                messages);
+                messages, stream);
         MemberProfiles profiles = new MemberProfiles(server.profiles);
         createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
                 ROOM_SETTINGS, server.clock);
         sendEvent = new SendEventService(rooms, events, txnIds, writer, access,
-                new MessageLanes(new MessageBatchWriter(messages, writer, server.clock)), server.clock);
+                new MessageLanes(new MessageBatchWriter(messages, writer, server.clock, stream)), server.clock);
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
                 forgotten, server.clock);
         queries = new RoomQueryService(access, state, events, clientEvents, history);

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 public class PanacheEventStore implements EventStore {
@@ -84,6 +85,35 @@ public class PanacheEventStore implements EventStore {
     @Override
     public void markRedacted(String eventId, String redactionEventId) {
         repo.update("redactedBy = ?1 where eventId = ?2 and redactedBy is null", redactionEventId, eventId);
+    }
+
+    @Override
+    public long maxStreamOrdering() {
+        Long max = repo.getSession().createSelectionQuery("select max(e.streamOrdering) from EventEntity e", Long.class)
+                .getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    @Override
+    public Set<String> roomsWithEventsBetween(Collection<String> roomIds, long since, long upTo) {
+        if (roomIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(repo.getSession().createSelectionQuery("""
+                        select distinct e.roomId from EventEntity e
+                        where e.roomId in :rooms and e.streamOrdering > :since and e.streamOrdering <= :upTo""",
+                        String.class)
+                .setParameter("rooms", roomIds)
+                .setParameter("since", since)
+                .setParameter("upTo", upTo)
+                .getResultList());
+    }
+
+    @Override
+    public List<StoredEvent> stateEventsBetween(String roomId, long since, long before) {
+        return repo.list("roomId = ?1 and stateKey is not null and streamOrdering > ?2 and streamOrdering < ?3",
+                        Sort.ascending("streamOrdering"), roomId, since, before).stream()
+                .map(PanacheEventStore::toStored).toList();
     }
 
     @Override

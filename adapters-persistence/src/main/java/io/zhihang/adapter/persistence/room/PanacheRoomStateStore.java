@@ -1,6 +1,7 @@
 package io.zhihang.adapter.persistence.room;
 
 import io.zhihang.application.port.out.room.RoomStateStore;
+import io.zhihang.application.port.out.room.UserMembership;
 import io.zhihang.domain.room.StateKey;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,6 +51,12 @@ public class PanacheRoomStateStore implements RoomStateStore {
     public List<String> roomsWith(String userId, String membership) {
         return repo.list("stateKey = ?1 and type = ?2 and membership = ?3", userId, MEMBER, membership).stream()
                 .map(e -> e.roomId).toList();
+    }
+
+    @Override
+    public List<UserMembership> membershipsOf(String userId) {
+        return repo.list("stateKey = ?1 and type = ?2", userId, MEMBER).stream()
+                .map(e -> new UserMembership(e.roomId, e.membership, e.eventId)).toList();
     }
 
     @Override

@@ -22,6 +22,20 @@ public class PanacheTxnIdStore implements TxnIdStore {
     }
 
     @Override
+    public java.util.Map<String, String> txnIdsOf(UserId userId, DeviceId deviceId,
+                                                  java.util.Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (TxnIdEntity e : repo.list("userId = ?1 and deviceId = ?2 and eventId in ?3", userId.toString(),
+                deviceId.value(), eventIds)) {
+            out.put(e.eventId, e.txnId);
+        }
+        return out;
+    }
+
+    @Override
     public void save(UserId userId, DeviceId deviceId, String txnId, String eventId, Instant now) {
         TxnIdEntity e = new TxnIdEntity();
         e.userId = userId.toString();

@@ -51,8 +51,15 @@ public class HistoryFilter {
             HistoryVisibility atEvent = visibility;
             String membershipAtEvent = membership;
             if (isState(pdu, MEMBER, userId)) {
+                String previous = membership;
                 membershipAtEvent = pdu.content().string("membership").orElse(null);
                 membership = membershipAtEvent;
+                // Synapse: you see your own leaving (or being banned) from a room you were in or invited to.
+                if (("leave".equals(membershipAtEvent) || "ban".equals(membershipAtEvent))
+                        && ("join".equals(previous) || "invite".equals(previous))) {
+                    shown.add(pdu.eventId());
+                    continue;
+                }
             } else if (isState(pdu, VISIBILITY, "")) {
                 visibility = HistoryVisibility.parse(pdu.content().string("history_visibility").orElse(null));
                 atEvent = visibility.ordinal() < atEvent.ordinal() ? visibility : atEvent;

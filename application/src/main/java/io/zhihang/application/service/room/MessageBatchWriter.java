@@ -4,6 +4,7 @@ import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.zhihang.application.service.sync.RoomStream;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -22,11 +23,13 @@ public class MessageBatchWriter {
     private final MessageLog messages;
     private final RoomWriter writer;
     private final InstantSource clock;
+    private final RoomStream stream;
 
-    public MessageBatchWriter(MessageLog messages, RoomWriter writer, InstantSource clock) {
+    public MessageBatchWriter(MessageLog messages, RoomWriter writer, InstantSource clock, RoomStream stream) {
         this.messages = messages;
         this.writer = writer;
         this.clock = clock;
+        this.stream = stream;
     }
 
     /** Outcomes in the order of {@code batch}: an event id or the exception to answer with. */
@@ -62,7 +65,15 @@ public class MessageBatchWriter {
             }
         }
         if (!appends.isEmpty()) {
-            messages.appendAll(appends, now);
+            Object ticket = stream.reserve();
+            List<Long> orderings;
+            try {
+                orderings = messages.appendAll(appends, now);
+            } catch (RuntimeException e) {
+                stream.cancel(ticket);
+                throw e;
+            }
+            stream.appended(ticket, roomId, orderings, java.util.Set.of());
         }
         return outcomes;
     }

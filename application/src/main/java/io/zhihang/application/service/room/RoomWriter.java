@@ -7,6 +7,7 @@ import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.application.port.out.room.RoomStateStore;
+import io.zhihang.application.service.sync.RoomStream;
 import io.zhihang.domain.event.EventDraft;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.event.PduTemplate;
@@ -47,9 +48,10 @@ public class RoomWriter {
     private final HomeserverSettings settings;
     private final RoomStateCache cache;
     private final MessageLog messages;
+    private final RoomStream stream;
 
     public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
-                      HomeserverSettings settings, RoomStateCache cache, MessageLog messages) {
+                      HomeserverSettings settings, RoomStateCache cache, MessageLog messages, RoomStream stream) {
         this.rooms = rooms;
         this.events = events;
         this.state = state;
@@ -57,6 +59,7 @@ public class RoomWriter {
         this.settings = settings;
         this.cache = cache;
         this.messages = messages;
+        this.stream = stream;
     }
 
     private static List<String> ids(Set<StateKey> keys, Map<StateKey, String> current) {
@@ -96,8 +99,16 @@ public class RoomWriter {
      */
     public AppendedEvent appendMessage(RoomRecord room, EventDraft draft, MessageLog.Txn txn, Instant now) {
         MessageLog.Append append = prepareMessage(room, draft, txn, now);
-        long ordering = messages.append(append.pdu(), append.canonicalJson(), append.relatesTo(), append.relType(),
-                txn, now);
+        Object ticket = stream.reserve();
+        long ordering;
+        try {
+            ordering = messages.append(append.pdu(), append.canonicalJson(), append.relatesTo(), append.relType(),
+                    txn, now);
+        } catch (RuntimeException e) {
+            stream.cancel(ticket);
+            throw e;
+        }
+        stream.appended(ticket, room.roomId(), List.of(ordering), Set.of());
         return new AppendedEvent(append.pdu(), ordering, afterMessage(room, append.pdu()));
     }
 
@@ -182,8 +193,17 @@ public class RoomWriter {
     private AppendedEvent persist(RoomRecord room, Pdu pdu, Map<StateKey, String> current) {
         String canonical = authorised(room, pdu, current);
         JsonObject relation = relationOf(pdu);
-        long ordering = events.append(pdu, canonical, relation.string("event_id").orElse(null),
-                relation.string("rel_type").orElse(null));
+        Object ticket = stream.reserve();
+        long ordering;
+        try {
+            ordering = events.append(pdu, canonical, relation.string("event_id").orElse(null),
+                    relation.string("rel_type").orElse(null));
+        } catch (RuntimeException e) {
+            stream.cancel(ticket);
+            throw e;
+        }
+        Set<String> members = pdu.type().equals("m.room.member") ? Set.of(pdu.stateKey().orElseThrow()) : Set.of();
+        stream.appended(ticket, room.roomId(), List.of(ordering), members);
         if (pdu.isState()) {
             String membership = pdu.type().equals("m.room.member")
                     ? pdu.content().string("membership").orElse(null) : null;

@@ -4,7 +4,8 @@ import io.zhihang.domain.shared.DomainException;
 
 /**
  * Pagination tokens: {@code s<position>} names a place in the server-wide event stream; the events at or before
- * the position lie behind it.
+ * the position lie behind it. A sync token ({@code s<position>_<other streams>…}) is accepted too (clients may page
+ * from a {@code next_batch}); only its event position counts here.
  */
 public final class StreamToken {
     private StreamToken() {
@@ -19,7 +20,8 @@ public final class StreamToken {
             throw DomainException.invalidParam("Invalid pagination token");
         }
         try {
-            long position = Long.parseLong(token.substring(1));
+            int end = token.indexOf('_');
+            long position = Long.parseLong(token.substring(1, end < 0 ? token.length() : end));
             if (position < 0) {
                 throw DomainException.invalidParam("Invalid pagination token");
             }

@@ -32,6 +32,15 @@ public interface EventStore {
 
     void markRedacted(String eventId, String redactionEventId);
 
+    /** The highest stream ordering of any event (0 if none). */
+    long maxStreamOrdering();
+
+    /** Of {@code roomIds}, those with events in ({@code since}, {@code upTo}]. */
+    java.util.Set<String> roomsWithEventsBetween(Collection<String> roomIds, long since, long upTo);
+
+    /** The state events of a room in ({@code since}, {@code before}) (both exclusive), in stream order. */
+    List<StoredEvent> stateEventsBetween(String roomId, long since, long before);
+
     /**
      * Events of {@code roomId} relating to {@code eventId}, leaving out redacted ones (a redaction removes the
      * relation), optionally of one relation type and event type, in stream order. Bounds as in {@link #page}.

@@ -15,6 +15,9 @@ public interface RoomStateStore {
     /** Rooms in which {@code userId}'s current membership is {@code membership}. */
     List<String> roomsWith(String userId, String membership);
 
+    /** The user's current membership in every room with a member event of theirs. */
+    List<UserMembership> membershipsOf(String userId);
+
     /** user id → membership of every member event in the room's current state. */
     Map<String, String> memberships(String roomId);
 

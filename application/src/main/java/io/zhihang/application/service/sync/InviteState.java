@@ -1,0 +1,45 @@
+package io.zhihang.application.service.sync;
+
+import io.zhihang.application.port.out.room.StoredEvent;
+import io.zhihang.application.service.room.RoomAccess;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.protocol.json.JsonString;
+import io.zhihang.domain.room.StateKey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stripped state an invited (or knocking) user sees of a room they cannot read yet: the spec's recommended
+ * events (create, join rules, name, avatar, canonical alias, encryption, topic) as {@code type}, {@code state_key},
+ * {@code content} and {@code sender}, and their own member event.
+ */
+final class InviteState {
+    private static final List<StateKey> SHOWN = List.of(StateKey.CREATE, StateKey.JOIN_RULES,
+            new StateKey("m.room.name", ""), new StateKey("m.room.avatar", ""),
+            new StateKey("m.room.canonical_alias", ""), new StateKey("m.room.encryption", ""),
+            new StateKey("m.room.topic", ""));
+
+    private InviteState() {
+    }
+
+    static List<JsonObject> stripped(RoomAccess access, RoomTimelineReader timelines, String roomId,
+                                     StoredEvent member) {
+        Map<StateKey, String> current = access.currentState(roomId);
+        List<String> ids = SHOWN.stream().map(current::get).filter(java.util.Objects::nonNull).toList();
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonObject event : timelines.state(roomId, ids)) {
+            out.add(strip(event.string("type").orElse(""), event.string("state_key").orElse(""),
+                    event.object("content").orElse(JsonObject.EMPTY), event.string("sender").orElse(null)));
+        }
+        out.add(strip(member.pdu().type(), member.pdu().stateKey().orElse(""), member.pdu().content(),
+                member.pdu().sender()).with("event_id", new JsonString(member.pdu().eventId())));
+        return out;
+    }
+
+    private static JsonObject strip(String type, String stateKey, JsonObject content, String sender) {
+        return JsonObject.builder().put("type", type).put("state_key", stateKey).put("content", content)
+                .put("sender", sender == null ? "" : sender).build();
+    }
+}

@@ -1,0 +1,129 @@
+package io.zhihang.application.service.sync;
+
+import io.zhihang.application.port.in.sync.SyncResult;
+import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.StoredEvent;
+import io.zhihang.application.service.room.ClientEvents;
+import io.zhihang.application.service.room.HistoryFilter;
+import io.zhihang.application.service.room.RoomAccess;
+import io.zhihang.application.service.room.StreamToken;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.protocol.json.JsonString;
+import io.zhihang.domain.room.StateKey;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One room's timeline and state for a sync: the latest events in the window (at most the filter's limit, and
+ * {@code limited} when more were left out), and the state the client needs before the timeline's first event: all of
+ * it for a room new to the client, else what changed in the gap a limited timeline leaves.
+ */
+@ApplicationScoped
+public class RoomTimelineReader {
+    private final EventStore events;
+    private final RoomAccess access;
+    private final HistoryFilter history;
+    private final ClientEvents clientEvents;
+
+    public RoomTimelineReader(EventStore events, RoomAccess access, HistoryFilter history, ClientEvents clientEvents) {
+        this.events = events;
+        this.access = access;
+        this.history = history;
+        this.clientEvents = clientEvents;
+    }
+
+    /** A room's part of the sync before formatting: raw events, so callers can add to the state. */
+    record Window(List<StoredEvent> timeline, boolean limited, String prevBatch, Map<StateKey, String> stateIds) {
+    }
+
+    /**
+     * @param since    the position the client has (exclusive), or 0 with {@code full}
+     * @param upTo     the sync's position (inclusive)
+     * @param full     the client has nothing of this room: send the whole state
+     */
+    Window window(String userId, String roomId, long since, long upTo, boolean full, SyncFilter filter) {
+        int limit = filter.timelineLimit();
+        List<StoredEvent> newestFirst = limit == 0 ? List.of()
+                : events.page(roomId, upTo + 1, full ? null : since, EventStore.Direction.BACKWARDS, limit + 1);
+        boolean limited = newestFirst.size() > limit;
+        List<StoredEvent> page = new ArrayList<>(limited ? newestFirst.subList(0, limit) : newestFirst);
+        java.util.Collections.reverse(page);
+        List<StoredEvent> visible = history.visible(roomId, userId, page).stream()
+                .filter(e -> filter.timeline().matches(e.pdu())).toList();
+        if (limit == 0) {
+            limited = events.page(roomId, upTo + 1, full ? null : since, EventStore.Direction.BACKWARDS, 1)
+                    .size() == 1;
+        }
+        long first = page.isEmpty() ? upTo : page.getFirst().streamOrdering() - 1;
+        String prevBatch = StreamToken.format(first);
+        Map<StateKey, String> state = full ? stateBefore(roomId, first + 1)
+                : limited ? gapState(roomId, since, first + 1) : Map.of();
+        Set<String> inTimeline = new HashSet<>();
+        visible.forEach(e -> inTimeline.add(e.pdu().eventId()));
+        Map<StateKey, String> filtered = new LinkedHashMap<>();
+        state.forEach((key, id) -> {
+            if (!inTimeline.contains(id)) {
+                filtered.put(key, id);
+            }
+        });
+        return new Window(visible, limited, prevBatch, filtered);
+    }
+
+    /**
+     * The room's state just before stream position {@code before}: the current state, with every piece set at or
+     * after {@code before} (in the timeline, or after the sync's position, or after the user left) wound back.
+     */
+    private Map<StateKey, String> stateBefore(String roomId, long before) {
+        Map<StateKey, String> state = new LinkedHashMap<>(access.currentState(roomId));
+        Set<StateKey> later = new LinkedHashSet<>();
+        events.stateEventsBetween(roomId, before - 1, Long.MAX_VALUE).forEach(e -> later.add(StateKey.of(e.pdu())));
+        for (StateKey key : later) {
+            events.latestState(roomId, key.type(), key.stateKey(), before - 1)
+                    .ifPresentOrElse(prior -> state.put(key, prior.pdu().eventId()), () -> state.remove(key));
+        }
+        return state;
+    }
+
+    /** The latest value of each piece of state set in the gap ({@code since}, {@code before}). */
+    private Map<StateKey, String> gapState(String roomId, long since, long before) {
+        Map<StateKey, String> changed = new LinkedHashMap<>();
+        for (StoredEvent e : events.stateEventsBetween(roomId, since, before)) {
+            changed.put(StateKey.of(e.pdu()), e.pdu().eventId());
+        }
+        return changed;
+    }
+
+    /**
+     * Formats a window: the timeline with bundled relations and, on the caller's own events, the transaction id they
+     * were sent with; state events as given.
+     */
+    SyncResult.Timeline timeline(String userId, String roomId, Window window, Map<String, String> txnIds) {
+        List<JsonObject> formatted = clientEvents.formatFor(userId, roomId, window.timeline(), false);
+        if (!txnIds.isEmpty()) {
+            formatted = formatted.stream().map(e -> withTxnId(e, txnIds)).toList();
+        }
+        return new SyncResult.Timeline(formatted, window.limited(), window.prevBatch());
+    }
+
+    List<JsonObject> state(String roomId, Collection<String> eventIds) {
+        return clientEvents.formatIds(roomId, eventIds.stream().filter(Objects::nonNull).distinct().toList(), false);
+    }
+
+    private static JsonObject withTxnId(JsonObject event, Map<String, String> txnIds) {
+        String txnId = event.string("event_id").map(txnIds::get).orElse(null);
+        if (txnId == null) {
+            return event;
+        }
+        JsonObject unsigned = event.object("unsigned").orElse(JsonObject.EMPTY);
+        return event.with("unsigned", unsigned.with("transaction_id", new JsonString(txnId)));
+    }
+}

@@ -1,0 +1,203 @@
+package io.zhihang.application.service.sync;
+
+import io.zhihang.application.port.in.sync.SyncResult;
+import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.RoomStateStore;
+import io.zhihang.application.port.out.room.StoredEvent;
+import io.zhihang.application.port.out.room.TxnIdStore;
+import io.zhihang.application.port.out.room.UserMembership;
+import io.zhihang.application.service.room.RoomAccess;
+import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.room.StateKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads one sync response in one read-only transaction: the rooms that changed for the user between two tokens
+ * (all of them when there is no earlier token), each with its timeline, state and extras. Cost follows what
+ * changed: an incremental sync looks only at rooms the change cache names.
+ */
+@ApplicationScoped
+public class SyncReader {
+    private final RoomStateStore state;
+    private final EventStore events;
+    private final TxnIdStore txnIds;
+    private final RoomAccess access;
+    private final RoomStream stream;
+    private final RoomTimelineReader timelines;
+    private final RoomSummaries summaries;
+    private final LazyMemberCache lazyMembers = new LazyMemberCache();
+
+    public SyncReader(RoomStateStore state, EventStore events, TxnIdStore txnIds, RoomAccess access,
+                      RoomStream stream, RoomTimelineReader timelines, RoomSummaries summaries) {
+        this.state = state;
+        this.events = events;
+        this.txnIds = txnIds;
+        this.access = access;
+        this.stream = stream;
+        this.timelines = timelines;
+        this.summaries = summaries;
+    }
+
+    /**
+     * @param since null for an initial sync
+     * @param now   the positions this response reads up to (its {@code next_batch})
+     */
+    /** A response, and the rooms it looked at (a long-poll that found nothing waits on them). */
+    public record Outcome(SyncResult result, Set<String> rooms) {
+    }
+
+    @Transactional
+    public Outcome read(Requester requester, SyncToken since, SyncToken now, SyncFilter filter,
+                           boolean fullState) {
+        String userId = requester.userId().toString();
+        String device = userId + "|" + requester.deviceId().value();
+        boolean initial = since == null || fullState;
+        if (since == null) {
+            lazyMembers.reset(device);
+        }
+        long from = since == null ? 0 : since.events();
+        Map<String, UserMembership> memberships = new TreeMap<>();
+        for (UserMembership m : state.membershipsOf(userId)) {
+            if (filter.roomWanted(m.roomId())) {
+                memberships.put(m.roomId(), m);
+            }
+        }
+        Set<String> changed = since == null ? memberships.keySet()
+                : stream.roomsChanged(memberships.keySet(), from, now.events());
+        Map<String, StoredEvent> ownMembers = ownMemberEvents(memberships, initial ? memberships.keySet() : changed);
+
+        Map<String, SyncResult.JoinedRoom> join = new LinkedHashMap<>();
+        Map<String, SyncResult.InvitedRoom> invite = new LinkedHashMap<>();
+        Map<String, SyncResult.LeftRoom> leave = new LinkedHashMap<>();
+        Map<String, SyncResult.KnockedRoom> knock = new LinkedHashMap<>();
+        for (UserMembership entry : memberships.values()) {
+            String roomId = entry.roomId();
+            StoredEvent member = ownMembers.get(roomId);
+            if (member == null || member.streamOrdering() > now.events()) {
+                continue; // the membership is newer than this response: the next one shows it
+            }
+            boolean membershipIsNew = since != null && member.streamOrdering() > from;
+            switch (entry.membership()) {
+                case "join" -> {
+                    if (initial || changed.contains(roomId)) {
+                        boolean full = initial || membershipIsNew;
+                        SyncResult.JoinedRoom room = joined(requester, device, roomId, full ? 0 : from, now, full,
+                                filter);
+                        if (full || !room.timeline().events().isEmpty() || !room.state().isEmpty()) {
+                            join.put(roomId, room);
+                        }
+                    }
+                }
+                case "invite" -> {
+                    if (since == null || membershipIsNew) {
+                        invite.put(roomId, new SyncResult.InvitedRoom(InviteState.stripped(access, timelines, roomId,
+                                member)));
+                    }
+                }
+                case "knock" -> {
+                    if (since == null || membershipIsNew) {
+                        knock.put(roomId, new SyncResult.KnockedRoom(InviteState.stripped(access, timelines, roomId,
+                                member)));
+                    }
+                }
+                case "leave", "ban" -> {
+                    boolean wanted = since == null ? filter.includeLeave() : membershipIsNew
+                            || (fullState && filter.includeLeave());
+                    if (wanted) {
+                        leave.put(roomId, left(userId, roomId, member, since == null || fullState ? 0 : from, filter));
+                    }
+                }
+                default -> {
+                    // no other membership is synced
+                }
+            }
+        }
+        return new Outcome(new SyncResult(now.format(), join, invite, leave, knock, List.of(), List.of(), List.of(),
+                SyncResult.DeviceLists.NONE, Map.of(), List.of()), Set.copyOf(memberships.keySet()));
+    }
+
+    /** The user's own member events in the {@code needed} rooms, by room: one query. */
+    private Map<String, StoredEvent> ownMemberEvents(Map<String, UserMembership> memberships, Set<String> needed) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String roomId : needed) {
+            UserMembership m = memberships.get(roomId);
+            if (m != null) {
+                ids.put(m.eventId(), roomId);
+            }
+        }
+        Map<String, StoredEvent> byRoom = new LinkedHashMap<>();
+        for (StoredEvent e : events.findAll(ids.keySet())) {
+            byRoom.put(ids.get(e.pdu().eventId()), e);
+        }
+        return byRoom;
+    }
+
+    private SyncResult.JoinedRoom joined(Requester requester, String device, String roomId, long since,
+                                         SyncToken now, boolean full, SyncFilter filter) {
+        String userId = requester.userId().toString();
+        RoomTimelineReader.Window window = timelines.window(userId, roomId, since, now.events(), full, filter);
+        Map<StateKey, String> current = access.currentState(roomId);
+        Set<String> stateIds = new LinkedHashSet<>();
+        SyncResult.Summary summary = null;
+        if (filter.lazyLoadMembers()) {
+            window.stateIds().forEach((key, id) -> {
+                if (!key.type().equals("m.room.member")) {
+                    stateIds.add(id);
+                }
+            });
+            Set<String> wantedMembers = new LinkedHashSet<>();
+            window.timeline().forEach(e -> wantedMembers.add(e.pdu().sender()));
+            if (full) {
+                wantedMembers.add(userId);
+                summary = summaries.summary(roomId, userId, current);
+                if (summary.heroes() != null) {
+                    wantedMembers.addAll(summary.heroes());
+                }
+            }
+            for (String member : wantedMembers) {
+                String id = current.get(StateKey.member(member));
+                if (id != null && (filter.redundantMembers() || !lazyMembers.alreadySent(device, id))) {
+                    stateIds.add(id);
+                }
+            }
+        } else {
+            stateIds.addAll(window.stateIds().values());
+        }
+        Set<String> timelineIds = new HashSet<>();
+        window.timeline().forEach(e -> timelineIds.add(e.pdu().eventId()));
+        stateIds.removeAll(timelineIds);
+        List<JsonObject> stateEvents = timelines.state(roomId, new ArrayList<>(stateIds)).stream()
+                .filter(e -> filter.state().matches(asPdu(e))).toList();
+        List<String> own = window.timeline().stream().filter(e -> e.pdu().sender().equals(userId))
+                .map(e -> e.pdu().eventId()).toList();
+        Map<String, String> txns = own.isEmpty() ? Map.of()
+                : txnIds.txnIdsOf(requester.userId(), requester.deviceId(), own);
+        return new SyncResult.JoinedRoom(timelines.timeline(userId, roomId, window, txns), stateEvents, List.of(),
+                List.of(), SyncResult.Counts.ZERO, Map.of(), summary);
+    }
+
+    private SyncResult.LeftRoom left(String userId, String roomId, StoredEvent member, long since,
+                                     SyncFilter filter) {
+        boolean full = since == 0;
+        RoomTimelineReader.Window window = timelines.window(userId, roomId, since, member.streamOrdering(), full,
+                filter);
+        List<JsonObject> stateEvents = timelines.state(roomId, new ArrayList<>(window.stateIds().values()));
+        return new SyncResult.LeftRoom(timelines.timeline(userId, roomId, window, Map.of()), stateEvents, List.of());
+    }
+
+    /** State filters match on type and sender: enough of an event for {@link io.zhihang.domain.filter.RoomEventFilter}. */
+    private static io.zhihang.domain.event.Pdu asPdu(JsonObject clientEvent) {
+        return new io.zhihang.domain.event.Pdu(clientEvent.string("event_id").orElse(null), clientEvent);
+    }
+}
