@@ -44,6 +44,31 @@ public class InMemoryRoomStateStore implements RoomStateStore {
     }
 
     @Override
+    public synchronized Map<StateKey, String> currentWithMembers(String roomId, Collection<String> members) {
+        Map<StateKey, String> out = new java.util.LinkedHashMap<>();
+        current(roomId).forEach((key, id) -> {
+            if (!key.type().equals("m.room.member") || members.contains(key.stateKey())) {
+                out.put(key, id);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public synchronized Map<String, Long> membershipCounts(String roomId) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        memberships(roomId).values().forEach(m -> out.merge(m, 1L, Long::sum));
+        return out;
+    }
+
+    @Override
+    public synchronized List<String> someMembers(String roomId, Collection<String> wanted, String except,
+                                                 int limit) {
+        return memberships(roomId).entrySet().stream().filter(e -> wanted.contains(e.getValue()))
+                .map(Map.Entry::getKey).filter(u -> !u.equals(except)).sorted().limit(limit).toList();
+    }
+
+    @Override
     public synchronized List<io.zhihang.application.port.out.room.UserMembership> membershipsOf(String userId) {
         List<io.zhihang.application.port.out.room.UserMembership> out = new java.util.ArrayList<>();
         rooms.forEach((roomId, entries) -> {

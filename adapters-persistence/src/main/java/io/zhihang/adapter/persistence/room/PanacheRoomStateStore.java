@@ -54,6 +54,41 @@ public class PanacheRoomStateStore implements RoomStateStore {
     }
 
     @Override
+    public Map<StateKey, String> currentWithMembers(String roomId, Collection<String> members) {
+        List<CurrentStateEntity> rows = members.isEmpty()
+                ? repo.list("roomId = ?1 and type <> ?2", roomId, MEMBER)
+                : repo.list("roomId = ?1 and (type <> ?2 or stateKey in ?3)", roomId, MEMBER, members);
+        Map<StateKey, String> out = new LinkedHashMap<>();
+        for (CurrentStateEntity e : rows) {
+            out.put(new StateKey(e.type, e.stateKey), e.eventId);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Long> membershipCounts(String roomId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        repo.getSession().createSelectionQuery("""
+                        select e.membership, count(e) from CurrentStateEntity e
+                        where e.roomId = :room and e.type = :member group by e.membership""", Object[].class)
+                .setParameter("room", roomId).setParameter("member", MEMBER)
+                .getResultList().forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    @Override
+    public List<String> someMembers(String roomId, Collection<String> memberships, String except, int limit) {
+        return repo.getSession().createSelectionQuery("""
+                        select e.stateKey from CurrentStateEntity e
+                        where e.roomId = :room and e.type = :member and e.membership in :memberships
+                          and e.stateKey <> :except
+                        order by e.stateKey""", String.class)
+                .setParameter("room", roomId).setParameter("member", MEMBER)
+                .setParameter("memberships", memberships).setParameter("except", except)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public List<UserMembership> membershipsOf(String userId) {
         return repo.list("stateKey = ?1 and type = ?2", userId, MEMBER).stream()
                 .map(e -> new UserMembership(e.roomId, e.membership, e.eventId)).toList();

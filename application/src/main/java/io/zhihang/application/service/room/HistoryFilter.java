@@ -33,6 +33,18 @@ public class HistoryFilter {
         this.forgotten = forgotten;
     }
 
+    /**
+     * Like {@link #visible}, for a reader known to be joined since stream position {@code joinedAt} (the ordering of
+     * their current member event, a join): events after it are all visible, whatever the history visibility, so a
+     * page entirely after it needs no reads (the common case of sync).
+     */
+    public List<StoredEvent> visibleToJoined(String roomId, String userId, List<StoredEvent> page, long joinedAt) {
+        if (page.stream().allMatch(e -> e.streamOrdering() >= joinedAt)) {
+            return page;
+        }
+        return visible(roomId, userId, page);
+    }
+
     /** The events the user may see, in the order given. */
     public List<StoredEvent> visible(String roomId, String userId, List<StoredEvent> page) {
         if (page.isEmpty()) {

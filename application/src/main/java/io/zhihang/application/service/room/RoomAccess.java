@@ -30,6 +30,9 @@ public class RoomAccess {
     private final RoomRepository rooms;
     private final RoomStateStore state;
     private final EventStore events;
+    private static final int MAX_CACHED_VERSIONS = 100_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, RoomVersion> versions =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public RoomAccess(RoomRepository rooms, RoomStateStore state, EventStore events) {
         this.rooms = rooms;
@@ -37,8 +40,19 @@ public class RoomAccess {
         this.events = events;
     }
 
+    /** A room's version never changes, so it is remembered (bounded: cleared when it grows too big). */
     public RoomVersion version(String roomId) {
-        return rooms.find(roomId).orElseThrow(() -> DomainException.notFound("Unknown room " + roomId)).version();
+        RoomVersion known = versions.get(roomId);
+        if (known != null) {
+            return known;
+        }
+        RoomVersion version = rooms.find(roomId).orElseThrow(() -> DomainException.notFound("Unknown room " + roomId))
+                .version();
+        if (versions.size() > MAX_CACHED_VERSIONS) {
+            versions.clear();
+        }
+        versions.put(roomId, version);
+        return version;
     }
 
     public Optional<String> membership(String roomId, String userId) {

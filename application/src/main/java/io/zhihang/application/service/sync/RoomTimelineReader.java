@@ -2,6 +2,7 @@ package io.zhihang.application.service.sync;
 
 import io.zhihang.application.port.in.sync.SyncResult;
 import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.RoomStateStore;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.service.room.ClientEvents;
 import io.zhihang.application.service.room.HistoryFilter;
@@ -33,8 +34,11 @@ public class RoomTimelineReader {
     private final RoomAccess access;
     private final HistoryFilter history;
     private final ClientEvents clientEvents;
+    private final RoomStateStore state;
 
-    public RoomTimelineReader(EventStore events, RoomAccess access, HistoryFilter history, ClientEvents clientEvents) {
+    public RoomTimelineReader(EventStore events, RoomAccess access, HistoryFilter history, ClientEvents clientEvents,
+                              RoomStateStore state) {
+        this.state = state;
         this.events = events;
         this.access = access;
         this.history = history;
@@ -49,15 +53,19 @@ public class RoomTimelineReader {
      * @param since    the position the client has (exclusive), or 0 with {@code full}
      * @param upTo     the sync's position (inclusive)
      * @param full     the client has nothing of this room: send the whole state
+     * @param joinedAt the ordering of the user's current join event, or -1 if they are not joined
+     * @param members  with lazy-loaded members: the members to send besides the timeline's senders; null: all
      */
-    Window window(String userId, String roomId, long since, long upTo, boolean full, SyncFilter filter) {
+    Window window(String userId, String roomId, long since, long upTo, boolean full, SyncFilter filter,
+                  long joinedAt, Set<String> members) {
         int limit = filter.timelineLimit();
         List<StoredEvent> newestFirst = limit == 0 ? List.of()
                 : events.page(roomId, upTo + 1, full ? null : since, EventStore.Direction.BACKWARDS, limit + 1);
         boolean limited = newestFirst.size() > limit;
         List<StoredEvent> page = new ArrayList<>(limited ? newestFirst.subList(0, limit) : newestFirst);
         java.util.Collections.reverse(page);
-        List<StoredEvent> visible = history.visible(roomId, userId, page).stream()
+        List<StoredEvent> visible = (joinedAt >= 0 ? history.visibleToJoined(roomId, userId, page, joinedAt)
+                : history.visible(roomId, userId, page)).stream()
                 .filter(e -> filter.timeline().matches(e.pdu())).toList();
         if (limit == 0) {
             limited = events.page(roomId, upTo + 1, full ? null : since, EventStore.Direction.BACKWARDS, 1)
@@ -65,8 +73,15 @@ public class RoomTimelineReader {
         }
         long first = page.isEmpty() ? upTo : page.getFirst().streamOrdering() - 1;
         String prevBatch = StreamToken.format(first);
-        Map<StateKey, String> state = full ? stateBefore(roomId, first + 1)
-                : limited ? gapState(roomId, since, first + 1) : Map.of();
+        Set<String> wantedMembers = null;
+        if (members != null) {
+            wantedMembers = new HashSet<>(members);
+            for (StoredEvent e : visible) {
+                wantedMembers.add(e.pdu().sender());
+            }
+        }
+        Map<StateKey, String> state = full ? stateBefore(roomId, first + 1, wantedMembers)
+                : gapState(roomId, since, first + 1, wantedMembers, limited);
         Set<String> inTimeline = new HashSet<>();
         visible.forEach(e -> inTimeline.add(e.pdu().eventId()));
         Map<StateKey, String> filtered = new LinkedHashMap<>();
@@ -82,10 +97,16 @@ public class RoomTimelineReader {
      * The room's state just before stream position {@code before}: the current state, with every piece set at or
      * after {@code before} (in the timeline, or after the sync's position, or after the user left) wound back.
      */
-    private Map<StateKey, String> stateBefore(String roomId, long before) {
-        Map<StateKey, String> state = new LinkedHashMap<>(access.currentState(roomId));
+    private Map<StateKey, String> stateBefore(String roomId, long before, Set<String> members) {
+        Map<StateKey, String> state = new LinkedHashMap<>(members == null ? access.currentState(roomId)
+                : this.state.currentWithMembers(roomId, members));
         Set<StateKey> later = new LinkedHashSet<>();
-        events.stateEventsBetween(roomId, before - 1, Long.MAX_VALUE).forEach(e -> later.add(StateKey.of(e.pdu())));
+        events.stateEventsBetween(roomId, before - 1, Long.MAX_VALUE).forEach(e -> {
+            StateKey key = StateKey.of(e.pdu());
+            if (wanted(key, members)) {
+                later.add(key);
+            }
+        });
         for (StateKey key : later) {
             events.latestState(roomId, key.type(), key.stateKey(), before - 1)
                     .ifPresentOrElse(prior -> state.put(key, prior.pdu().eventId()), () -> state.remove(key));
@@ -94,12 +115,31 @@ public class RoomTimelineReader {
     }
 
     /** The latest value of each piece of state set in the gap ({@code since}, {@code before}). */
-    private Map<StateKey, String> gapState(String roomId, long since, long before) {
+    private Map<StateKey, String> gapState(String roomId, long since, long before, Set<String> members,
+                                           boolean limited) {
         Map<StateKey, String> changed = new LinkedHashMap<>();
-        for (StoredEvent e : events.stateEventsBetween(roomId, since, before)) {
-            changed.put(StateKey.of(e.pdu()), e.pdu().eventId());
+        for (StoredEvent e : limited ? events.stateEventsBetween(roomId, since, before) : List.<StoredEvent>of()) {
+            StateKey key = StateKey.of(e.pdu());
+            if (wanted(key, members)) {
+                changed.put(key, e.pdu().eventId());
+            }
+        }
+        if (members != null && !members.isEmpty()) {
+            // Lazy loading: the timeline's senders must be known to the client even if they joined long ago.
+            Map<StateKey, String> current = state.currentWithMembers(roomId, members);
+            for (String member : members) {
+                StateKey key = StateKey.member(member);
+                String id = current.get(key);
+                if (id != null) {
+                    changed.putIfAbsent(key, id);
+                }
+            }
         }
         return changed;
+    }
+
+    private static boolean wanted(StateKey key, Set<String> members) {
+        return members == null || !key.type().equals("m.room.member") || members.contains(key.stateKey());
     }
 
     /**

@@ -93,7 +93,7 @@ public class SyncReader {
                     if (initial || changed.contains(roomId)) {
                         boolean full = initial || membershipIsNew;
                         SyncResult.JoinedRoom room = joined(requester, device, roomId, full ? 0 : from, now, full,
-                                filter);
+                                filter, member.streamOrdering());
                         if (full || !room.timeline().events().isEmpty() || !room.state().isEmpty()) {
                             join.put(roomId, room);
                         }
@@ -144,40 +144,35 @@ public class SyncReader {
     }
 
     private SyncResult.JoinedRoom joined(Requester requester, String device, String roomId, long since,
-                                         SyncToken now, boolean full, SyncFilter filter) {
+                                         SyncToken now, boolean full, SyncFilter filter, long joinedAt) {
         String userId = requester.userId().toString();
-        RoomTimelineReader.Window window = timelines.window(userId, roomId, since, now.events(), full, filter);
-        Map<StateKey, String> current = access.currentState(roomId);
-        Set<String> stateIds = new LinkedHashSet<>();
         SyncResult.Summary summary = null;
+        Set<String> members = null;
         if (filter.lazyLoadMembers()) {
-            window.stateIds().forEach((key, id) -> {
-                if (!key.type().equals("m.room.member")) {
-                    stateIds.add(id);
-                }
-            });
-            Set<String> wantedMembers = new LinkedHashSet<>();
-            window.timeline().forEach(e -> wantedMembers.add(e.pdu().sender()));
+            members = new LinkedHashSet<>();
             if (full) {
-                wantedMembers.add(userId);
-                summary = summaries.summary(roomId, userId, current);
+                members.add(userId);
+                summary = summaries.summary(roomId, userId);
                 if (summary.heroes() != null) {
-                    wantedMembers.addAll(summary.heroes());
+                    members.addAll(summary.heroes());
                 }
             }
-            for (String member : wantedMembers) {
-                String id = current.get(StateKey.member(member));
-                if (id != null && (filter.redundantMembers() || !lazyMembers.alreadySent(device, id))) {
-                    stateIds.add(id);
-                }
-            }
-        } else {
-            stateIds.addAll(window.stateIds().values());
         }
-        Set<String> timelineIds = new HashSet<>();
-        window.timeline().forEach(e -> timelineIds.add(e.pdu().eventId()));
-        stateIds.removeAll(timelineIds);
-        List<JsonObject> stateEvents = timelines.state(roomId, new ArrayList<>(stateIds)).stream()
+        RoomTimelineReader.Window window = timelines.window(userId, roomId, since, now.events(), full, filter,
+                joinedAt, members);
+        List<String> stateIds = new ArrayList<>();
+        window.stateIds().forEach((key, id) -> {
+            boolean member = key.type().equals("m.room.member");
+            if (!filter.lazyLoadMembers() || !member || filter.redundantMembers()
+                    || !lazyMembers.alreadySent(device, id)) {
+                stateIds.add(id);
+            }
+        });
+        if (filter.lazyLoadMembers()) {
+            window.timeline().stream().filter(e -> e.pdu().type().equals("m.room.member"))
+                    .forEach(e -> lazyMembers.alreadySent(device, e.pdu().eventId()));
+        }
+        List<JsonObject> stateEvents = timelines.state(roomId, stateIds).stream()
                 .filter(e -> filter.state().matches(asPdu(e))).toList();
         List<String> own = window.timeline().stream().filter(e -> e.pdu().sender().equals(userId))
                 .map(e -> e.pdu().eventId()).toList();
@@ -191,7 +186,7 @@ public class SyncReader {
                                      SyncFilter filter) {
         boolean full = since == 0;
         RoomTimelineReader.Window window = timelines.window(userId, roomId, since, member.streamOrdering(), full,
-                filter);
+                filter, -1, null);
         List<JsonObject> stateEvents = timelines.state(roomId, new ArrayList<>(window.stateIds().values()));
         return new SyncResult.LeftRoom(timelines.timeline(userId, roomId, window, Map.of()), stateEvents, List.of());
     }

@@ -15,6 +15,15 @@ public interface RoomStateStore {
     /** Rooms in which {@code userId}'s current membership is {@code membership}. */
     List<String> roomsWith(String userId, String membership);
 
+    /** The room's current state without member events, but for the members named (lazy-loading members). */
+    Map<StateKey, String> currentWithMembers(String roomId, Collection<String> members);
+
+    /** Membership → how many members of the room have it now. */
+    Map<String, Long> membershipCounts(String roomId);
+
+    /** Up to {@code limit} members of the room with one of {@code memberships}, other than {@code except}, by id. */
+    List<String> someMembers(String roomId, Collection<String> memberships, String except, int limit);
+
     /** The user's current membership in every room with a member event of theirs. */
     List<UserMembership> membershipsOf(String userId);
 
