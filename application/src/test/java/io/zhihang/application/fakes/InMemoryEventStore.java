@@ -93,6 +93,16 @@ public class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public synchronized Map<io.zhihang.domain.room.StateKey, StoredEvent> latestStates(
+            String roomId, Collection<io.zhihang.domain.room.StateKey> keys, long atOrBefore) {
+        Map<io.zhihang.domain.room.StateKey, StoredEvent> out = new HashMap<>();
+        for (io.zhihang.domain.room.StateKey key : keys) {
+            latestState(roomId, key.type(), key.stateKey(), atOrBefore).ifPresent(e -> out.put(key, e));
+        }
+        return out;
+    }
+
+    @Override
     public synchronized long maxStreamOrdering() {
         return rows.size();
     }

@@ -8,6 +8,7 @@ import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.protocol.json.Json;
 import io.zhihang.domain.relation.RelatedEvent;
 import io.zhihang.domain.relation.RelationTypes;
+import io.zhihang.domain.room.StateKey;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
@@ -85,6 +86,29 @@ public class PanacheEventStore implements EventStore {
     @Override
     public void markRedacted(String eventId, String redactionEventId) {
         repo.update("redactedBy = ?1 where eventId = ?2 and redactedBy is null", redactionEventId, eventId);
+    }
+
+    @Override
+    public Map<StateKey, StoredEvent> latestStates(String roomId, Collection<StateKey> keys, long atOrBefore) {
+        Map<StateKey, StoredEvent> latest = new HashMap<>();
+        if (keys.isEmpty()) {
+            return latest;
+        }
+        Set<String> types = new java.util.HashSet<>();
+        Set<String> stateKeys = new java.util.HashSet<>();
+        keys.forEach(k -> {
+            types.add(k.type());
+            stateKeys.add(k.stateKey());
+        });
+        // One query for all keys: candidates by type and state key, the exact pairs picked here.
+        for (EventEntity e : repo.list("roomId = ?1 and type in ?2 and stateKey in ?3 and streamOrdering <= ?4",
+                Sort.descending("streamOrdering"), roomId, types, stateKeys, atOrBefore)) {
+            StateKey key = new StateKey(e.type, e.stateKey);
+            if (keys.contains(key) && !latest.containsKey(key)) {
+                latest.put(key, toStored(e));
+            }
+        }
+        return latest;
     }
 
     @Override

@@ -42,7 +42,7 @@ public class HistoryFilter {
         if (page.stream().allMatch(e -> e.streamOrdering() >= joinedAt)) {
             return page;
         }
-        return visible(roomId, userId, page);
+        return visible(roomId, userId, page, "join");
     }
 
     /** The events the user may see, in the order given. */
@@ -50,7 +50,15 @@ public class HistoryFilter {
         if (page.isEmpty()) {
             return page;
         }
-        boolean joinedNow = "join".equals(access.membership(roomId, userId).orElse(null));
+        return visible(roomId, userId, page, access.membership(roomId, userId).orElse(null));
+    }
+
+    /** The events the user, whose current membership is {@code membershipNow}, may see, in the order given. */
+    public List<StoredEvent> visible(String roomId, String userId, List<StoredEvent> page, String membershipNow) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        boolean joinedNow = "join".equals(membershipNow);
         long lastJoin = joinedNow ? Long.MAX_VALUE : lastJoin(roomId, userId);
         List<StoredEvent> ascending = page.stream().sorted(Comparator.comparingLong(StoredEvent::streamOrdering)).toList();
         long before = ascending.getFirst().streamOrdering() - 1;

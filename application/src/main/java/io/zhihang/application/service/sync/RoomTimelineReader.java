@@ -107,9 +107,15 @@ public class RoomTimelineReader {
                 later.add(key);
             }
         });
+        Map<StateKey, StoredEvent> prior = later.isEmpty() ? Map.of()
+                : events.latestStates(roomId, later, before - 1);
         for (StateKey key : later) {
-            events.latestState(roomId, key.type(), key.stateKey(), before - 1)
-                    .ifPresentOrElse(prior -> state.put(key, prior.pdu().eventId()), () -> state.remove(key));
+            StoredEvent was = prior.get(key);
+            if (was == null) {
+                state.remove(key);
+            } else {
+                state.put(key, was.pdu().eventId());
+            }
         }
         return state;
     }

@@ -5,6 +5,7 @@ import io.zhihang.domain.relation.RelatedEvent;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Room events. The canonical JSON text is the source of truth; the other columns serve queries. */
@@ -31,6 +32,11 @@ public interface EventStore {
     long latestOrdering(String roomId);
 
     void markRedacted(String eventId, String redactionEventId);
+
+    /** For each key, the latest state event of the room at or before {@code atOrBefore}; keys with none are absent. */
+    Map<io.zhihang.domain.room.StateKey, StoredEvent> latestStates(String roomId,
+                                                                  Collection<io.zhihang.domain.room.StateKey> keys,
+                                                                  long atOrBefore);
 
     /** The highest stream ordering of any event (0 if none). */
     long maxStreamOrdering();
