@@ -201,6 +201,8 @@ stop_server
 count() { sed -n "$1" "$2" | tail -n1; }
 js_pass="$(count 's/^ℹ pass \([0-9][0-9]*\)$/\1/p' "$JS_OUT")"
 js_fail="$(count 's/^ℹ fail \([0-9][0-9]*\)$/\1/p' "$JS_OUT")"
+# TODO tests (t.todo(): waiting for an endpoint not merged yet) may fail without failing the run.
+js_todo="$(count 's/^ℹ todo \([0-9][0-9]*\)$/\1/p' "$JS_OUT")"
 nio_pass="$(count 's/^\([0-9][0-9]*\) passed, [0-9][0-9]* failed$/\1/p' "$NIO_OUT")"
 nio_fail="$(count 's/^[0-9][0-9]* passed, \([0-9][0-9]*\) failed$/\1/p' "$NIO_OUT")"
 # A runner that died without its summary (or exited non-zero) counts as one failure more.
@@ -215,6 +217,8 @@ if [ "$total_fail" -ne 0 ]; then
     FAILED=1
     print_server_log
 fi
-log "js: rc=$js_rc pass=${js_pass:-?} fail=$js_fail; nio: rc=$nio_rc pass=${nio_pass:-?} fail=$nio_fail; took $(( $(date +%s) - START_TS ))s"
-echo "e2e: $total_pass passed, $total_fail failed"
+log "js: rc=$js_rc pass=${js_pass:-?} fail=$js_fail todo=${js_todo:-0}; nio: rc=$nio_rc pass=${nio_pass:-?} fail=$nio_fail; took $(( $(date +%s) - START_TS ))s"
+todo_note=""
+if [ "${js_todo:-0}" -gt 0 ]; then todo_note=", $js_todo todo"; fi
+echo "e2e: $total_pass passed, $total_fail failed$todo_note"
 [ "$total_fail" -eq 0 ]

@@ -6,6 +6,8 @@ Usage: ZHIHANG_BASE_URL=http://127.0.0.1:18448 /usr/bin/python3 smoke_nio.py
 matrix-nio 0.20 builds every Client-Server path on /_matrix/client/r0, so this
 exercises the r0 aliases; a few direct aiohttp calls check that explicitly and
 cover what nio does not model (the 401 UIA answer of /register, v3 whoami).
+Then a /sync round trip: an invite and a full-state sync, a message from another
+user in a later incremental sync, each event once, the sender's transaction id.
 Ends with a line `N passed, M failed` and exits non-zero on any failure.
 """
 import asyncio
@@ -167,6 +169,124 @@ async def main():
                   status == 200 and body.get("device_id") == reg_device, f"{status} {body}")
         finally:
             await client.close()
+
+    await sync_round_trip(suffix)
+
+
+async def register_client(name, password):
+    client = new_client()
+    resp = await client.register(name, password, device_name=f"nio {name}")
+    if not isinstance(resp, R.RegisterResponse):
+        await client.close()
+        raise RuntimeError(f"register {name}: {desc(resp)}")
+    return client
+
+
+def room_timeline(resp, room_id):
+    """The room's timeline events in a SyncResponse (empty when the room is absent)."""
+    room = resp.rooms.join.get(room_id)
+    return room.timeline.events if room else []
+
+
+async def sync_until(client, since, want, deadline):
+    """Incremental syncs (long-poll 5 s) from `since` until `want(events)` holds or `deadline` passes;
+    returns (events of every answer, the last next_batch, the number of requests)."""
+    events, requests = [], 0
+    while True:
+        left_ms = int((deadline - time.monotonic()) * 1000)
+        resp = await client.sync(timeout=max(1, min(5000, left_ms)), since=since)
+        requests += 1
+        if not isinstance(resp, R.SyncResponse):
+            raise RuntimeError(f"sync since {since}: {desc(resp)}")
+        events.extend(resp.rooms.join.items())
+        since = resp.next_batch
+        if want(events) or time.monotonic() >= deadline:
+            return events, since, requests
+
+
+async def sync_round_trip(suffix):
+    password = f"pw-{secrets.token_hex(8)}"
+    room_name = f"nio sync {suffix}"
+    alice = await register_client(f"niosyncalice_{suffix}", password)
+    bob = await register_client(f"niosyncbob_{suffix}", password)
+    try:
+        resp = await alice.room_create(name=room_name, invite=[bob.user_id])
+        check("nio room_create with an invite", isinstance(resp, R.RoomCreateResponse), desc(resp))
+        room_id = resp.room_id
+
+        # Bob's first sync: initial, full state, the invite with its stripped state.
+        resp = await bob.sync(timeout=0, full_state=True)
+        check("nio initial sync (full_state=True) answers with next_batch",
+              isinstance(resp, R.SyncResponse) and bool(resp.next_batch), desc(resp))
+        invite = resp.rooms.invite.get(room_id) if isinstance(resp, R.SyncResponse) else None
+        check("the invite is in rooms.invite with the room's name in invite_state",
+              invite is not None and any(getattr(e, "name", None) == room_name for e in invite.invite_state),
+              desc(resp))
+        check("nio's room store has the invited room", room_id in bob.invited_rooms,
+              f"invited rooms {list(bob.invited_rooms)}")
+
+        resp = await bob.join(room_id)
+        check("nio join", isinstance(resp, R.JoinResponse) and resp.room_id == room_id, desc(resp))
+
+        # Full state again after the join (since= the previous token): the room's whole state.
+        resp = await bob.sync(timeout=0, full_state=True)
+        joined = resp.rooms.join.get(room_id) if isinstance(resp, R.SyncResponse) else None
+        state_types = {e.source.get("type") for e in (joined.state if joined else [])} | {
+            e.source.get("type") for e in (joined.timeline.events if joined else []) if "state_key" in e.source}
+        check("a full_state sync after the join lists the room in rooms.join with its state",
+              joined is not None and {"m.room.create", "m.room.name", "m.room.member"} <= state_types,
+              f"state types {sorted(state_types)}" if joined else desc(resp))
+        check("nio's room store knows the name and both members",
+              room_id in bob.rooms and bob.rooms[room_id].name == room_name
+              and {alice.user_id, bob.user_id} <= set(bob.rooms[room_id].users),
+              f"name {getattr(bob.rooms.get(room_id), 'name', None)!r}, "
+              f"users {list(getattr(bob.rooms.get(room_id), 'users', {}))}")
+        since = bob.next_batch
+
+        # Alice's message reaches Bob in a later incremental sync, once.
+        body = f"hello Bob over /sync ({suffix})"
+        tx_id = f"nio-sync-{suffix}"
+        resp = await alice.room_send(room_id, "m.room.message", {"msgtype": "m.text", "body": body}, tx_id=tx_id)
+        check("nio room_send", isinstance(resp, R.RoomSendResponse), desc(resp))
+        event_id = getattr(resp, "event_id", None)
+
+        def copies(batches):
+            return [e for rid, room in batches if rid == room_id for e in room.timeline.events
+                    if getattr(e, "event_id", None) == event_id]
+
+        batches, since, requests = await sync_until(
+            bob, since, lambda b: copies(b), time.monotonic() + REQUEST_TIMEOUT_S)
+        found = copies(batches)
+        check("Alice's message arrives in Bob's incremental sync (timeline.events), once",
+              len(found) == 1 and isinstance(found[0], nio.RoomMessageText) and found[0].body == body
+              and found[0].sender == alice.user_id,
+              f"{len(found)} copies after {requests} syncs: {[desc_event(e) for e in found]}")
+        others = [e.source.get("event_id") for rid, room in batches if rid == room_id
+                  for e in room.timeline.events if getattr(e, "event_id", None) != event_id]
+        check("nothing else in those incremental syncs' timelines", not others, f"{others}")
+        check("another user's event carries no transaction_id",
+              all("transaction_id" not in e.source.get("unsigned", {}) for e in found), f"{found}")
+
+        resp = await bob.sync(timeout=0, since=since)
+        check("the next incremental sync does not repeat it",
+              isinstance(resp, R.SyncResponse) and not room_timeline(resp, room_id),
+              desc(resp) if not isinstance(resp, R.SyncResponse) else
+              f"{[desc_event(e) for e in room_timeline(resp, room_id)]}")
+
+        # Alice's own sync: her event with her transaction id.
+        resp = await alice.sync(timeout=0, full_state=True)
+        mine = [e for e in room_timeline(resp, room_id) if getattr(e, "event_id", None) == event_id] \
+            if isinstance(resp, R.SyncResponse) else []
+        check("the sender's own sync carries unsigned.transaction_id",
+              len(mine) == 1 and mine[0].source.get("unsigned", {}).get("transaction_id") == tx_id,
+              f"{[e.source for e in mine]}" if mine else desc(resp))
+    finally:
+        await alice.close()
+        await bob.close()
+
+
+def desc_event(event):
+    return {k: event.source.get(k) for k in ("type", "event_id", "sender", "content", "unsigned")}
 
 
 def run():
