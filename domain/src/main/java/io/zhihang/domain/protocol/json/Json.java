@@ -11,6 +11,7 @@ import java.util.Map;
  * A strict RFC 8259 parser into {@link JsonValue}, limited to what canonical JSON can hold: integers within
  * ±(2^53−1), no floats, no duplicate keys, and only well-formed Unicode (a surrogate must be one half of a pair,
  * whether written raw or as {@code \\uXXXX} escapes). Whitespace is space, tab, line feed and carriage return only.
+ * Only {@link #parseClientData}, for client data that is never signed, lets floats through (as {@link JsonDecimal}).
  */
 public final class Json {
     /** How deeply arrays and objects may nest; deeper input is refused rather than overflowing the stack. */
