@@ -27,7 +27,12 @@ public enum ErrorKind {
     UNSUPPORTED_ROOM_VERSION("M_UNSUPPORTED_ROOM_VERSION"),
     ROOM_IN_USE("M_ROOM_IN_USE"),
     /** Something with that name exists already; the spec answers these with 409 and {@code M_UNKNOWN}. */
-    CONFLICT("M_UNKNOWN");
+    CONFLICT("M_UNKNOWN"),
+    /**
+     * Data the server controls that clients may not write through this endpoint (account data {@code m.fully_read}
+     * and {@code m.push_rules}); the spec answers 405 with {@code M_BAD_JSON}.
+     */
+    SERVER_CONTROLLED("M_BAD_JSON");
 
     private final String errcode;
 

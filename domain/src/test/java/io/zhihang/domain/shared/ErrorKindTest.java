@@ -11,13 +11,19 @@ class ErrorKindTest {
 
     @Test
     void every_kind_carries_a_spec_errcode_named_after_it() {
-        assertThat(Arrays.stream(ErrorKind.values()).filter(kind -> kind != ErrorKind.CONFLICT))
+        assertThat(Arrays.stream(ErrorKind.values())
+                .filter(kind -> kind != ErrorKind.CONFLICT && kind != ErrorKind.SERVER_CONTROLLED))
                 .allSatisfy(kind -> assertThat(kind.errcode()).isEqualTo("M_" + kind.name()));
     }
 
     @Test
     void a_conflict_is_m_unknown_as_the_spec_answers_a_taken_room_alias() {
         assertThat(ErrorKind.CONFLICT.errcode()).isEqualTo("M_UNKNOWN");
+    }
+
+    @Test
+    void server_controlled_data_is_m_bad_json_as_the_spec_answers_writes_of_m_fully_read_account_data() {
+        assertThat(ErrorKind.SERVER_CONTROLLED.errcode()).isEqualTo("M_BAD_JSON");
     }
 
     @Test

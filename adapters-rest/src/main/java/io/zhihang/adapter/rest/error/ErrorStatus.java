@@ -15,6 +15,7 @@ final class ErrorStatus {
             case LIMIT_EXCEEDED -> 429;
             case TOO_LARGE -> 413;
             case CONFLICT -> 409;
+            case SERVER_CONTROLLED -> 405;
             case BAD_JSON, NOT_JSON, MISSING_PARAM, INVALID_PARAM, UNKNOWN, USER_IN_USE, INVALID_USERNAME, EXCLUSIVE,
                  WEAK_PASSWORD, UNSUPPORTED_ROOM_VERSION, ROOM_IN_USE -> 400;
         };

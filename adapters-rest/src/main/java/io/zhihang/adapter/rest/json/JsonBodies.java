@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * Reads request bodies ourselves, whatever the Content-Type, so that the Matrix errors are exact:
@@ -50,12 +51,31 @@ public class JsonBodies {
         if (body == null || body.length == 0) {
             throw new DomainException(ErrorKind.NOT_JSON, "Content not JSON.");
         }
+        return parseObject(body, Json::parseObject);
+    }
+
+    /**
+     * The body as a JSON object of client data that is never signed (account data, tags, receipt bodies): like
+     * {@link #readObject}, except that floats and large integers are accepted ({@link Json#parseClientData}).
+     * An empty body reads as {@code {}} when {@code emptyIsObject}, and is {@code M_NOT_JSON} otherwise.
+     */
+    public JsonObject readClientData(byte[] body, boolean emptyIsObject) {
+        if (body == null || body.length == 0) {
+            if (emptyIsObject) {
+                return JsonObject.EMPTY;
+            }
+            throw new DomainException(ErrorKind.NOT_JSON, "Content not JSON.");
+        }
+        return parseObject(body, Json::parseClientData);
+    }
+
+    private JsonObject parseObject(byte[] body, Function<String, JsonObject> parser) {
         if (body.length > maxBytes) {
             throw new DomainException(ErrorKind.TOO_LARGE, "Request body too large");
         }
         String text = new String(body, StandardCharsets.UTF_8);
         try {
-            return Json.parseObject(text);
+            return parser.apply(text);
         } catch (JsonException e) {
             try {
                 mapper.readTree(body);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.zhihang.domain.protocol.json.JsonArray;
 import io.zhihang.domain.protocol.json.JsonBool;
+import io.zhihang.domain.protocol.json.JsonDecimal;
 import io.zhihang.domain.protocol.json.JsonNull;
 import io.zhihang.domain.protocol.json.JsonNumber;
 import io.zhihang.domain.protocol.json.JsonObject;
@@ -42,6 +43,7 @@ public final class JsonValueSerializer extends StdSerializer<JsonValue> {
             }
             case JsonString s -> out.writeString(s.value());
             case JsonNumber n -> out.writeNumber(n.value());
+            case JsonDecimal d -> out.writeNumber(d.value());
             case JsonBool b -> out.writeBoolean(b.value());
             case JsonNull ignored -> out.writeNull();
         }

@@ -10,7 +10,8 @@ import java.util.Map;
  * Canonical JSON (matrix-spec, appendices "Canonical JSON"): no insignificant whitespace, object keys sorted by
  * Unicode code point, non-ASCII characters as raw UTF-8, and only the escapes {@code \b \t \n \f \r \" \\} plus
  * lower-case <code>&#92;u00xx</code> for the other control characters U+0000–U+001F. Integers are always in range, because
- * {@link JsonNumber} cannot hold anything else.
+ * {@link JsonNumber} cannot hold anything else; a {@link JsonDecimal} (a float) is refused, except by
+ * {@link #encodeClientData}, which is for stored client data and never for hashing or signing.
  */
 public final class CanonicalJson {
     /**
@@ -26,7 +27,17 @@ public final class CanonicalJson {
 
     public static String encode(JsonValue value) {
         StringBuilder out = new StringBuilder();
-        write(value, out);
+        write(value, out, false);
+        return out.toString();
+    }
+
+    /**
+     * The canonical layout, except that floats ({@link JsonDecimal}) are written as they were given. This is not
+     * canonical JSON: it serves client data that is stored and served back but never hashed or signed (account data).
+     */
+    public static String encodeClientData(JsonValue value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out, true);
         return out.toString();
     }
 
@@ -34,9 +45,9 @@ public final class CanonicalJson {
         return encode(value).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void write(JsonValue value, StringBuilder out) {
+    private static void write(JsonValue value, StringBuilder out, boolean floats) {
         switch (value) {
-            case JsonObject o -> writeObject(o, out);
+            case JsonObject o -> writeObject(o, out, floats);
             case JsonArray a -> {
                 out.append('[');
                 boolean first = true;
@@ -45,18 +56,24 @@ public final class CanonicalJson {
                         out.append(',');
                     }
                     first = false;
-                    write(item, out);
+                    write(item, out, floats);
                 }
                 out.append(']');
             }
             case JsonString s -> writeString(s.value(), out);
             case JsonNumber n -> out.append(n.value());
+            case JsonDecimal d -> {
+                if (!floats) {
+                    throw new JsonException("Canonical JSON cannot hold the float " + d.text());
+                }
+                out.append(d.text());
+            }
             case JsonBool b -> out.append(b.value());
             case JsonNull ignored -> out.append("null");
         }
     }
 
-    private static void writeObject(JsonObject object, StringBuilder out) {
+    private static void writeObject(JsonObject object, StringBuilder out, boolean floats) {
         List<Map.Entry<String, JsonValue>> entries = new ArrayList<>(object.members().entrySet());
         entries.sort(Map.Entry.comparingByKey(CODE_POINT_ORDER));
         out.append('{');
@@ -68,7 +85,7 @@ public final class CanonicalJson {
             first = false;
             writeString(entry.getKey(), out);
             out.append(':');
-            write(entry.getValue(), out);
+            write(entry.getValue(), out, floats);
         }
         out.append('}');
     }

@@ -11,18 +11,22 @@ import java.util.Map;
  * A strict RFC 8259 parser into {@link JsonValue}, limited to what canonical JSON can hold: integers within
  * ±(2^53−1), no floats, no duplicate keys, and only well-formed Unicode (a surrogate must be one half of a pair,
  * whether written raw or as {@code \\uXXXX} escapes). Whitespace is space, tab, line feed and carriage return only.
+ * Only {@link #parseClientData}, for client data that is never signed, lets floats through (as {@link JsonDecimal}).
  */
 public final class Json {
     /** How deeply arrays and objects may nest; deeper input is refused rather than overflowing the stack. */
     public static final int MAX_DEPTH = 128;
 
+    /** How numbers that canonical JSON cannot hold are treated. */
+    private enum Numbers { STRICT, INTEGRAL_EXPONENTS, CLIENT_DATA }
+
     private final String text;
-    private final boolean integralExponents;
+    private final Numbers numbers;
     private int pos;
 
-    private Json(String text, boolean integralExponents) {
+    private Json(String text, Numbers numbers) {
         this.text = text;
-        this.integralExponents = integralExponents;
+        this.numbers = numbers;
     }
 
     /**
@@ -30,7 +34,7 @@ public final class Json {
      * integral ({@code 1e10}, {@code 1.0}): this is the strict reading used for federation (Synapse and ruma refuse them).
      */
     public static JsonValue parse(String text) {
-        return new Json(requireText(text), false).document();
+        return new Json(requireText(text), Numbers.STRICT).document();
     }
 
     /** Like {@link #parse(String)}, but the result must be an object. */
@@ -47,7 +51,19 @@ public final class Json {
      * This is how the spec's canonical-JSON example treats {@code 1e10}; real fractions still fail.
      */
     public static JsonValue parseAllowingIntegralExponents(String text) {
-        return new Json(requireText(text), true).document();
+        return new Json(requireText(text), Numbers.INTEGRAL_EXPONENTS).document();
+    }
+
+    /**
+     * Parses a JSON object of client data that is stored and served back but never hashed or signed (account data):
+     * like {@link #parseObject(String)}, except that floats and integers beyond ±(2^53−1) are accepted, as
+     * {@link JsonDecimal}s kept as written. Duplicate keys, bad Unicode and deep nesting are still refused.
+     */
+    public static JsonObject parseClientData(String text) {
+        if (new Json(requireText(text), Numbers.CLIENT_DATA).document() instanceof JsonObject o) {
+            return o;
+        }
+        throw new JsonException("JSON text is not an object");
     }
 
     private static String requireText(String text) {
@@ -221,7 +237,7 @@ public final class Json {
         return (char) unit;
     }
 
-    private JsonNumber number() {
+    private JsonValue number() {
         int start = pos;
         boolean negative = peek() == '-';
         if (negative) {
@@ -252,21 +268,36 @@ public final class Json {
             requireDigits();
         }
         if (fraction || exponent) {
-            if (!integralExponents) {
-                throw new JsonException("floats are not allowed (at offset " + start + ")");
-            }
-            return integralValue(text.substring(start, pos), start);
+            return switch (numbers) {
+                case STRICT -> throw new JsonException("floats are not allowed (at offset " + start + ")");
+                case INTEGRAL_EXPONENTS -> integralValue(text.substring(start, pos), start);
+                case CLIENT_DATA -> decimal(text.substring(start, pos), start);
+            };
         }
         String digits = text.substring(digitsStart, digitsEnd);
         // 2^53−1 has 16 digits; a longer digit string is out of range without parsing it.
-        if (digits.length() > 16) {
+        if (digits.length() > 16 || Long.parseLong(digits) > JsonNumber.MAX_SAFE) {
+            if (numbers == Numbers.CLIENT_DATA) {
+                return decimal(text.substring(start, pos), start);
+            }
             throw outOfRange(start);
         }
         long magnitude = Long.parseLong(digits);
-        if (magnitude > JsonNumber.MAX_SAFE) {
-            throw outOfRange(start);
-        }
         return new JsonNumber(negative ? -magnitude : magnitude);
+    }
+
+    /** A number of client data; one beyond the range of a double (which clients read it as) is refused. */
+    private JsonDecimal decimal(String lexeme, int start) {
+        try {
+            JsonDecimal number = JsonDecimal.of(lexeme);
+            // Digits before the decimal point: a double ends below 1.8e308, which has 309.
+            if (number.value().precision() - (long) number.value().scale() > 309) {
+                throw new NumberFormatException("too large");
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new JsonException("number out of range (at offset " + start + ")");
+        }
     }
 
     private JsonNumber integralValue(String lexeme, int start) {

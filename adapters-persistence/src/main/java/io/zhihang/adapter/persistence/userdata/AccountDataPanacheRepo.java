@@ -1,0 +1,8 @@
+package io.zhihang.adapter.persistence.userdata;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+class AccountDataPanacheRepo implements PanacheRepositoryBase<AccountDataEntity, AccountDataKey> {
+}
