@@ -6,12 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SyncPositions {
     private final RoomStream rooms;
+    private final SyncExtrasReader extras;
 
-    public SyncPositions(RoomStream rooms) {
+    public SyncPositions(RoomStream rooms, SyncExtrasReader extras) {
         this.rooms = rooms;
+        this.extras = extras;
     }
 
+    /** Read before the streams' contents, so nothing at or before a position is missed. */
     public SyncToken current() {
-        return new SyncToken(rooms.position(), 0, 0, 0, 0, 0, 0, 0);
+        return new SyncToken(rooms.position(), extras.accountDataPosition(), extras.receiptPosition(), 0, 0, 0, 0, 0);
     }
 }

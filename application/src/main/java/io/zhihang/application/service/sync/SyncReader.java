@@ -37,9 +37,12 @@ public class SyncReader {
     private final RoomTimelineReader timelines;
     private final RoomSummaries summaries;
     private final LazyMemberCache lazyMembers = new LazyMemberCache();
+    private final SyncExtrasReader extrasReader;
 
     public SyncReader(RoomStateStore state, EventStore events, TxnIdStore txnIds, RoomAccess access,
-                      RoomStream stream, RoomTimelineReader timelines, RoomSummaries summaries) {
+                      RoomStream stream, RoomTimelineReader timelines, RoomSummaries summaries,
+                      SyncExtrasReader extrasReader) {
+        this.extrasReader = extrasReader;
         this.state = state;
         this.events = events;
         this.txnIds = txnIds;
@@ -75,8 +78,15 @@ public class SyncReader {
         }
         Set<String> changed = since == null ? memberships.keySet()
                 : stream.roomsChanged(memberships.keySet(), from, now.events());
-        Map<String, StoredEvent> ownMembers = ownMemberEvents(memberships, initial ? memberships.keySet() : changed);
 
+        Set<String> joinedRooms = new java.util.HashSet<>();
+        memberships.values().stream().filter(m -> "join".equals(m.membership()))
+                .forEach(m -> joinedRooms.add(m.roomId()));
+        SyncExtras extras = extrasReader.read(userId, since, now, joinedRooms, filter);
+        Set<String> extraRooms = extras.rooms();
+        Set<String> needed = new java.util.HashSet<>(changed);
+        needed.addAll(extraRooms);
+        Map<String, StoredEvent> ownMembers = ownMemberEvents(memberships, initial ? memberships.keySet() : needed);
         Map<String, SyncResult.JoinedRoom> join = new LinkedHashMap<>();
         Map<String, SyncResult.InvitedRoom> invite = new LinkedHashMap<>();
         Map<String, SyncResult.LeftRoom> leave = new LinkedHashMap<>();
@@ -90,11 +100,15 @@ public class SyncReader {
             boolean membershipIsNew = since != null && member.streamOrdering() > from;
             switch (entry.membership()) {
                 case "join" -> {
-                    if (initial || changed.contains(roomId)) {
+                    boolean eventsChanged = initial || changed.contains(roomId);
+                    if (eventsChanged || extraRooms.contains(roomId)) {
                         boolean full = initial || membershipIsNew;
-                        SyncResult.JoinedRoom room = joined(requester, device, roomId, full ? 0 : from, now, full,
-                                filter, member.streamOrdering());
-                        if (full || !room.timeline().events().isEmpty() || !room.state().isEmpty()) {
+                        SyncResult.JoinedRoom room = eventsChanged
+                                ? joined(requester, device, roomId, full ? 0 : from, now, full, filter,
+                                member.streamOrdering())
+                                : quiet(now);
+                        room = room.withExtras(extras.ephemeralOf(roomId), extras.accountDataOf(roomId));
+                        if (full || !room.isEmpty()) {
                             join.put(roomId, room);
                         }
                     }
@@ -123,8 +137,16 @@ public class SyncReader {
                 }
             }
         }
-        return new Outcome(new SyncResult(now.format(), join, invite, leave, knock, List.of(), List.of(), List.of(),
-                SyncResult.DeviceLists.NONE, Map.of(), List.of()), Set.copyOf(memberships.keySet()));
+        return new Outcome(new SyncResult(now.format(), join, invite, leave, knock, extras.accountData(),
+                extras.presence(), List.of(), SyncResult.DeviceLists.NONE, Map.of(), List.of()),
+                Set.copyOf(memberships.keySet()));
+    }
+
+    /** A joined room with no new events (it has ephemeral events or account data). */
+    private static SyncResult.JoinedRoom quiet(SyncToken now) {
+        return new SyncResult.JoinedRoom(new SyncResult.Timeline(List.of(), false,
+                io.zhihang.application.service.room.StreamToken.format(now.events())), List.of(), List.of(), List.of(),
+                SyncResult.Counts.ZERO, Map.of(), null);
     }
 
     /** The user's own member events in the {@code needed} rooms, by room: one query. */

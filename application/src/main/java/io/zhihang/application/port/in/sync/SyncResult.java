@@ -37,6 +37,18 @@ public record SyncResult(String nextBatch, Map<String, JoinedRoom> join, Map<Str
     public record JoinedRoom(Timeline timeline, List<JsonObject> state, List<JsonObject> ephemeral,
                              List<JsonObject> accountData, Counts unread, Map<String, Counts> threadUnread,
                              Summary summary) {
+        public JoinedRoom withExtras(List<JsonObject> ephemeral, List<JsonObject> accountData) {
+            return new JoinedRoom(timeline, state, ephemeral, accountData, unread, threadUnread, summary);
+        }
+
+        public JoinedRoom withCounts(Counts unread, Map<String, Counts> threadUnread) {
+            return new JoinedRoom(timeline, state, ephemeral, accountData, unread, threadUnread, summary);
+        }
+
+        /** Nothing to tell the client about the room (counts alone do not make a room worth sending). */
+        public boolean isEmpty() {
+            return timeline.events().isEmpty() && state.isEmpty() && ephemeral.isEmpty() && accountData.isEmpty();
+        }
     }
 
     public record InvitedRoom(List<JsonObject> inviteState) {
