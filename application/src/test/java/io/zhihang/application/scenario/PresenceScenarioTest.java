@@ -101,6 +101,8 @@ class PresenceScenarioTest {
                 .extracting(e -> e.string("sender").orElseThrow()).containsExactly(aliceId);
         assertThat(presence.presenceSince(carolId, position, now()))
                 .extracting(e -> e.string("sender").orElseThrow()).containsExactly(carolId);
+        assertThat(presence.presenceSince(bobId, presence.presencePosition() + 100, now()))
+                .as("a position from the future starts over").hasSize(2);
     }
 
     @Test

@@ -111,7 +111,8 @@ public class PresenceService implements SetPresenceUseCase, PresenceQueries, Mar
         if (!settings.enabled()) {
             return List.of();
         }
-        return presences.changedSince(viewerId, since).stream()
+        long from = since > presences.position() ? 0 : since;   // a position from a restored database: start over
+        return presences.changedSince(viewerId, from).stream()
                 .map(stored -> JsonObject.builder()
                         .put("type", "m.presence")
                         .put("sender", stored.userId())

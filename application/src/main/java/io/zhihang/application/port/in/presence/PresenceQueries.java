@@ -21,7 +21,8 @@ public interface PresenceQueries {
     /**
      * {@code m.presence} events ({@code {"type":"m.presence","sender":u,"content":{…}}}) of the viewer and of the users
      * who share a joined room with the viewer, whose presence changed after {@code since} ({@code 0}: all of them
-     * that ever set one), oldest change first. Empty when presence is switched off. Read the position first, then
+     * that ever set one; likewise a position beyond the current one), oldest change first. Empty when presence is
+     * switched off. Read the position first, then
      * this: a change in between is then sent twice rather than never.
      */
     List<JsonObject> presenceSince(String viewerId, long since, Instant now);
