@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Each room's current state in insertion order, with the membership of member events alongside, for tests. */
@@ -79,6 +82,29 @@ public class InMemoryRoomStateStore implements RoomStateStore {
             }
         });
         return out;
+    }
+
+    @Override
+    public synchronized Optional<String> membership(String roomId, String userId) {
+        return Optional.ofNullable(room(roomId).get(StateKey.member(userId))).map(Entry::membership);
+    }
+
+    @Override
+    public synchronized Set<String> roomMates(String userId) {
+        Set<String> mates = new TreeSet<>();
+        for (String roomId : roomsWith(userId, "join")) {
+            memberships(roomId).forEach((member, membership) -> {
+                if ("join".equals(membership)) {
+                    mates.add(member);
+                }
+            });
+        }
+        return mates;
+    }
+
+    @Override
+    public synchronized boolean shareARoom(String userId, String otherUserId) {
+        return roomsWith(userId, "join").stream().anyMatch(roomsWith(otherUserId, "join")::contains);
     }
 
     @Override

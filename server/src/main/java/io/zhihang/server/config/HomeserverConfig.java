@@ -38,6 +38,14 @@ public interface HomeserverConfig {
 
     Rooms rooms();
 
+    Presence presence();
+
+    interface Presence {
+        /** Synapse's {@code presence.enabled}: off, presence is not tracked, {@code GET} says offline. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Rooms {
         /** Room version of new rooms when the client names none. */
         @WithDefault("11")

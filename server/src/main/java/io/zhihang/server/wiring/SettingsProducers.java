@@ -2,6 +2,7 @@ package io.zhihang.server.wiring;
 
 import io.zhihang.adapter.rest.http.HttpSettings;
 import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.config.PresenceSettings;
 import io.zhihang.application.config.RateLimitSettings;
 import io.zhihang.application.config.RoomSettings;
 import io.zhihang.domain.protocol.RoomVersion;
@@ -51,6 +52,12 @@ public class SettingsProducers {
                 .orElseThrow(() -> new IllegalArgumentException("zhihang.rooms.default-version must be one of "
                         + available.stream().map(RoomVersion::id).toList()));
         return new RoomSettings(defaultVersion, available);
+    }
+
+    @Produces
+    @Singleton
+    PresenceSettings presenceSettings(HomeserverConfig config) {
+        return new PresenceSettings(config.presence().enabled());
     }
 
     @Produces

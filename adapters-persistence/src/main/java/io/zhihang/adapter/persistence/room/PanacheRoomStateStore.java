@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 public class PanacheRoomStateStore implements RoomStateStore {
@@ -92,6 +94,34 @@ public class PanacheRoomStateStore implements RoomStateStore {
     public List<UserMembership> membershipsOf(String userId) {
         return repo.list("stateKey = ?1 and type = ?2", userId, MEMBER).stream()
                 .map(e -> new UserMembership(e.roomId, e.membership, e.eventId)).toList();
+    }
+
+    @Override
+    public Optional<String> membership(String roomId, String userId) {
+        return repo.findByIdOptional(new CurrentStateKey(roomId, MEMBER, userId)).map(e -> e.membership);
+    }
+
+    @Override
+    public Set<String> roomMates(String userId) {
+        return Set.copyOf(repo.getEntityManager().createQuery("""
+                        select distinct m.stateKey from CurrentStateEntity m
+                         where m.type = ?1 and m.membership = 'join' and m.roomId in (
+                               select v.roomId from CurrentStateEntity v
+                                where v.stateKey = ?2 and v.type = ?1 and v.membership = 'join')""", String.class)
+                .setParameter(1, MEMBER).setParameter(2, userId)
+                .getResultList());
+    }
+
+    @Override
+    public boolean shareARoom(String userId, String otherUserId) {
+        return !repo.getEntityManager().createQuery("""
+                        select m.roomId from CurrentStateEntity m
+                         where m.stateKey = ?2 and m.type = ?1 and m.membership = 'join' and m.roomId in (
+                               select v.roomId from CurrentStateEntity v
+                                where v.stateKey = ?3 and v.type = ?1 and v.membership = 'join')""", String.class)
+                .setParameter(1, MEMBER).setParameter(2, otherUserId).setParameter(3, userId)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     @Override

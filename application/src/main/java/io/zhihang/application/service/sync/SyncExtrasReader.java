@@ -4,7 +4,12 @@ import io.zhihang.application.port.in.userdata.AccountDataDelta;
 import io.zhihang.application.port.in.userdata.UserDataSyncQueries;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.protocol.json.JsonString;
+import io.zhihang.application.port.in.presence.PresenceQueries;
+import io.zhihang.application.port.in.typing.TypingQueries;
+import io.zhihang.domain.protocol.json.JsonArray;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.InstantSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +23,16 @@ import java.util.Set;
 @ApplicationScoped
 public class SyncExtrasReader {
     private final UserDataSyncQueries userData;
+    private final TypingQueries typing;
+    private final PresenceQueries presence;
+    private final InstantSource clock;
 
-    public SyncExtrasReader(UserDataSyncQueries userData) {
+    public SyncExtrasReader(UserDataSyncQueries userData, TypingQueries typing, PresenceQueries presence,
+                            InstantSource clock) {
         this.userData = userData;
+        this.typing = typing;
+        this.presence = presence;
+        this.clock = clock;
     }
 
     /** @param since null for an initial sync */
@@ -30,12 +42,24 @@ public class SyncExtrasReader {
         long adSince = since == null ? 0 : since.accountData();
         if (since == null || adSince < now.accountData()) {
             AccountDataDelta delta = userData.accountDataSince(userId, adSince);
-            delta.global().forEach((type, content) -> global.add(event(type, content)));
+            delta.global().forEach((type, content) -> {
+                JsonObject event = event(type, content);
+                if (filter.filter().accountData().matches(event)) {
+                    global.add(event);
+                }
+            });
             delta.rooms().forEach((roomId, byType) -> {
                 if (joinedRooms.contains(roomId)) {
                     List<JsonObject> events = new ArrayList<>();
-                    byType.forEach((type, content) -> events.add(event(type, content)));
-                    roomData.put(roomId, events);
+                    byType.forEach((type, content) -> {
+                        JsonObject event = event(type, content);
+                        if (filter.roomAccountData().matches(event)) {
+                            events.add(event);
+                        }
+                    });
+                    if (!events.isEmpty()) {
+                        roomData.put(roomId, events);
+                    }
                 }
             });
         }
@@ -45,7 +69,34 @@ public class SyncExtrasReader {
             userData.receiptsSince(userId, joinedRooms, receiptsSince).forEach((roomId, content) ->
                     ephemeral.computeIfAbsent(roomId, r -> new ArrayList<>()).add(event("m.receipt", content)));
         }
-        return new SyncExtras(global, roomData, ephemeral, List.of());
+        long typingSince = since == null ? 0 : since.typing();
+        if (!joinedRooms.isEmpty() && (since == null || typingSince != now.typing())) {
+            typing.typingSince(joinedRooms, typingSince).forEach((roomId, typers) -> {
+                if (since != null || !typers.isEmpty()) {
+                    JsonObject content = JsonObject.builder().put("user_ids", new JsonArray(
+                            typers.stream().map(u -> (io.zhihang.domain.protocol.json.JsonValue) new JsonString(u))
+                                    .toList())).build();
+                    ephemeral.computeIfAbsent(roomId, r -> new ArrayList<>()).add(event("m.typing", content));
+                }
+            });
+        }
+        ephemeral.replaceAll((roomId, events) -> events.stream().filter(e -> filter.ephemeral().matches(e)).toList());
+        ephemeral.values().removeIf(List::isEmpty);
+        List<JsonObject> presenceEvents = List.of();
+        long presenceSince = since == null ? 0 : since.presence();
+        if (since == null || presenceSince < now.presence()) {
+            presenceEvents = presence.presenceSince(userId, presenceSince, clock.instant()).stream()
+                    .filter(e -> filter.filter().presence().matches(e)).toList();
+        }
+        return new SyncExtras(global, roomData, ephemeral, presenceEvents);
+    }
+
+    long typingPosition() {
+        return typing.typingPosition();
+    }
+
+    long presencePosition() {
+        return presence.presencePosition();
     }
 
     /** Stream positions of the streams read here, for the next token. */

@@ -1,36 +1,58 @@
 package io.zhihang.application.service.sync;
 
+import io.zhihang.domain.filter.EventFormat;
+import io.zhihang.domain.filter.Filter;
 import io.zhihang.domain.filter.RoomEventFilter;
 
-import java.util.List;
-
 /**
- * What of a filter a sync reads.
- *
- * @param rooms           only these rooms (null: all)
- * @param notRooms        never these rooms
- * @param timeline        which timeline events
- * @param timelineLimit   how many timeline events per room at most
- * @param state           which state events
- * @param lazyLoadMembers only the member events of the timeline's senders (and heroes)
- * @param redundantMembers with lazy loading: send members again even if this device had them
- * @param includeLeave    initial syncs list left rooms too
- * @param ephemeral       whether ephemeral events are wanted at all (types filtered in the reader)
- * @param eventFields     only these fields of each event (null: all)
- * @param federationFormat events as PDUs ({@code event_format: federation})
+ * A filter as sync reads it: the spec's filter object ({@link Filter}) with sync's defaults and limits applied.
+ * {@code lazy_load_members} and {@code include_redundant_members} are read from the state filter (as Synapse does).
  */
-public record SyncFilter(List<String> rooms, List<String> notRooms, RoomEventFilter timeline, int timelineLimit,
-                         RoomEventFilter state, boolean lazyLoadMembers, boolean redundantMembers,
-                         boolean includeLeave, RoomEventFilter ephemeral, RoomEventFilter accountData,
-                         RoomEventFilter roomAccountData, RoomEventFilter presence, List<String> eventFields,
-                         boolean federationFormat) {
+public record SyncFilter(Filter filter) {
     public static final int DEFAULT_TIMELINE_LIMIT = 10;
+    /** Synapse's cap on a timeline limit. */
+    public static final int MAX_TIMELINE_LIMIT = 100;
 
-    public static final SyncFilter DEFAULT = new SyncFilter(null, List.of(), RoomEventFilter.ALL,
-            DEFAULT_TIMELINE_LIMIT, RoomEventFilter.ALL, false, false, false, RoomEventFilter.ALL,
-            RoomEventFilter.ALL, RoomEventFilter.ALL, RoomEventFilter.ALL, null, false);
+    public static final SyncFilter DEFAULT = new SyncFilter(Filter.DEFAULT);
 
     public boolean roomWanted(String roomId) {
-        return !notRooms.contains(roomId) && (rooms == null || rooms.contains(roomId));
+        return filter.room().allowsRoom(roomId);
+    }
+
+    public RoomEventFilter timeline() {
+        return filter.room().timeline();
+    }
+
+    public int timelineLimit() {
+        Integer limit = timeline().limit();
+        return limit == null ? DEFAULT_TIMELINE_LIMIT : Math.clamp(limit, 0, MAX_TIMELINE_LIMIT);
+    }
+
+    public RoomEventFilter state() {
+        return filter.room().state();
+    }
+
+    public boolean lazyLoadMembers() {
+        return state().lazyLoadMembers();
+    }
+
+    public boolean redundantMembers() {
+        return state().includeRedundantMembers();
+    }
+
+    public boolean includeLeave() {
+        return filter.room().includeLeave();
+    }
+
+    public RoomEventFilter ephemeral() {
+        return filter.room().ephemeral();
+    }
+
+    public RoomEventFilter roomAccountData() {
+        return filter.room().accountData();
+    }
+
+    public boolean federationFormat() {
+        return filter.eventFormat() == EventFormat.FEDERATION;
     }
 }

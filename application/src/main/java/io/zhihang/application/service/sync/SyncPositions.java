@@ -15,6 +15,7 @@ public class SyncPositions {
 
     /** Read before the streams' contents, so nothing at or before a position is missed. */
     public SyncToken current() {
-        return new SyncToken(rooms.position(), extras.accountDataPosition(), extras.receiptPosition(), 0, 0, 0, 0, 0);
+        return new SyncToken(rooms.position(), extras.accountDataPosition(), extras.receiptPosition(),
+                extras.typingPosition(), extras.presencePosition(), 0, 0, 0);
     }
 }

@@ -3,8 +3,10 @@ package io.zhihang.application.service.sync;
 import io.zhihang.application.port.in.sync.SyncRequest;
 import io.zhihang.application.port.in.sync.SyncResult;
 import io.zhihang.application.port.in.sync.SyncUseCase;
+import io.zhihang.application.port.in.presence.SetPresenceUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.InstantSource;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,8 +25,13 @@ public class SyncService implements SyncUseCase {
     private final SyncPositions positions;
     private final SyncNotifier notifier;
     private final SyncFilters filters;
+    private final SetPresenceUseCase presence;
+    private final InstantSource clock;
 
-    public SyncService(SyncReader reader, SyncPositions positions, SyncNotifier notifier, SyncFilters filters) {
+    public SyncService(SyncReader reader, SyncPositions positions, SyncNotifier notifier, SyncFilters filters,
+                       SetPresenceUseCase presence, InstantSource clock) {
+        this.presence = presence;
+        this.clock = clock;
         this.reader = reader;
         this.positions = positions;
         this.notifier = notifier;
@@ -35,6 +42,7 @@ public class SyncService implements SyncUseCase {
     public SyncResult sync(SyncRequest request) {
         SyncFilter filter = filters.resolve(request.requester(), request.filter());
         SyncToken since = request.since() == null ? null : SyncToken.parse(request.since());
+        presence.setPresenceFromSync(request.requester().userId().toString(), request.setPresence(), clock.instant());
         long timeoutMs = Math.clamp(request.timeoutMs(), 0, MAX_TIMEOUT_MS);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (true) {

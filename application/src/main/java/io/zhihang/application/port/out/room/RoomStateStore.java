@@ -5,6 +5,8 @@ import io.zhihang.domain.room.StateKey;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** The current state of rooms: (type, state_key) → event id, with memberships indexed for membership queries. */
 public interface RoomStateStore {
@@ -26,6 +28,15 @@ public interface RoomStateStore {
 
     /** The user's current membership in every room with a member event of theirs. */
     List<UserMembership> membershipsOf(String userId);
+
+    /** The user's current membership in the room (one indexed lookup); empty if none, or the room is unknown. */
+    Optional<String> membership(String roomId, String userId);
+
+    /** The users joined to at least one room {@code userId} is joined to, {@code userId} included if joined anywhere. */
+    Set<String> roomMates(String userId);
+
+    /** Whether the two users are both joined to some room. */
+    boolean shareARoom(String userId, String otherUserId);
 
     /** user id → membership of every member event in the room's current state. */
     Map<String, String> memberships(String roomId);
