@@ -4,7 +4,7 @@ import io.zhihang.application.config.PresenceSettings;
 import io.zhihang.application.fakes.InMemoryPresenceRepository;
 import io.zhihang.application.fakes.RecordingEvents;
 import io.zhihang.application.service.presence.PresenceService;
-import io.zhihang.application.service.sync.SyncActivity;
+import io.zhihang.application.service.stream.SyncActivity;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.json.CanonicalJson;
 import io.zhihang.domain.protocol.json.JsonObject;

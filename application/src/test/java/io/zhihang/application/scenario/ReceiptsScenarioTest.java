@@ -1,7 +1,7 @@
 package io.zhihang.application.scenario;
 
 import io.zhihang.application.port.in.userdata.RoomRead;
-import io.zhihang.application.service.sync.SyncActivity;
+import io.zhihang.application.service.stream.SyncActivity;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.ErrorKind;

@@ -3,7 +3,7 @@ package io.zhihang.application.scenario;
 import io.zhihang.application.fakes.InMemoryAccountDataRepository;
 import io.zhihang.application.fakes.InMemoryReceiptRepository;
 import io.zhihang.application.fakes.RecordingEvent;
-import io.zhihang.application.service.sync.SyncActivity;
+import io.zhihang.application.service.stream.SyncActivity;
 import io.zhihang.application.service.userdata.AccountDataService;
 import io.zhihang.application.service.userdata.ReceiptService;
 import io.zhihang.application.service.userdata.UserDataSyncService;

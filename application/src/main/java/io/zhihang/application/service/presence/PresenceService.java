@@ -6,7 +6,7 @@ import io.zhihang.application.port.in.presence.PresenceQueries;
 import io.zhihang.application.port.in.presence.SetPresenceUseCase;
 import io.zhihang.application.port.out.PresenceRepository;
 import io.zhihang.application.port.out.room.RoomStateStore;
-import io.zhihang.application.service.sync.SyncActivity;
+import io.zhihang.application.service.stream.SyncActivity;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.presence.Presence;
 import io.zhihang.domain.presence.PresenceState;

@@ -4,7 +4,7 @@ import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.zhihang.application.service.sync.RoomStream;
+import io.zhihang.application.service.stream.RoomStream;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;

@@ -7,7 +7,7 @@ import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.application.port.out.room.RoomStateStore;
-import io.zhihang.application.service.sync.RoomStream;
+import io.zhihang.application.service.stream.RoomStream;
 import io.zhihang.domain.event.EventDraft;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.event.PduTemplate;

@@ -1,5 +1,6 @@
 package io.zhihang.application.service.sync;
 
+import io.zhihang.application.service.stream.RoomStream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The current position of every stream sync reads: the {@code next_batch} of a response read now. */

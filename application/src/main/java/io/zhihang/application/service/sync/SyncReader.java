@@ -1,5 +1,6 @@
 package io.zhihang.application.service.sync;
 
+import io.zhihang.application.service.stream.RoomStream;
 import io.zhihang.application.port.in.sync.SyncResult;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.RoomStateStore;

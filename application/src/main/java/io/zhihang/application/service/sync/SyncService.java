@@ -1,5 +1,6 @@
 package io.zhihang.application.service.sync;
 
+import io.zhihang.application.service.stream.SyncNotifier;
 import io.zhihang.application.port.in.sync.SyncRequest;
 import io.zhihang.application.port.in.sync.SyncResult;
 import io.zhihang.application.port.in.sync.SyncUseCase;

@@ -4,7 +4,7 @@ import io.zhihang.application.port.in.typing.ExpireTypingUseCase;
 import io.zhihang.application.port.in.typing.TypingQueries;
 import io.zhihang.application.port.in.typing.TypingUseCase;
 import io.zhihang.application.port.out.room.RoomStateStore;
-import io.zhihang.application.service.sync.SyncActivity;
+import io.zhihang.application.service.stream.SyncActivity;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.UserId;

@@ -4,7 +4,7 @@ import io.zhihang.application.port.in.userdata.AccountDataUseCase;
 import io.zhihang.application.port.in.userdata.RoomTagsUseCase;
 import io.zhihang.application.port.out.userdata.AccountDataRepository;
 import io.zhihang.application.service.room.RoomAccess;
-import io.zhihang.application.service.sync.SyncActivity;
+import io.zhihang.application.service.stream.SyncActivity;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DomainException;

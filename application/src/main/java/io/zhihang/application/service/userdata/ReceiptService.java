@@ -7,7 +7,7 @@ import io.zhihang.application.port.out.userdata.AccountDataRepository;
 import io.zhihang.application.port.out.userdata.ReceiptRepository;
 import io.zhihang.application.service.room.HistoryFilter;
 import io.zhihang.application.service.room.RoomAccess;
-import io.zhihang.application.service.sync.SyncActivity;
+import io.zhihang.application.service.stream.SyncActivity;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.relation.RelationTypes;

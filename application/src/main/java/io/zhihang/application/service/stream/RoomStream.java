@@ -1,4 +1,4 @@
-package io.zhihang.application.service.sync;
+package io.zhihang.application.service.stream;
 
 import io.zhihang.application.port.out.AfterCommit;
 import io.zhihang.application.port.out.room.EventStore;

@@ -1,4 +1,4 @@
-package io.zhihang.application.service.sync;
+package io.zhihang.application.service.stream;
 
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.zhihang.application.service.sync;
+package io.zhihang.application.service.stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
