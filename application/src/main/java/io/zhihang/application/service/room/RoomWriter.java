@@ -7,6 +7,7 @@ import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.application.port.out.room.RoomStateStore;
+import io.zhihang.application.service.push.NotificationRecorder;
 import io.zhihang.domain.event.EventDraft;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.event.PduTemplate;
@@ -24,6 +25,7 @@ import io.zhihang.domain.shared.ErrorKind;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,9 +49,11 @@ public class RoomWriter {
     private final HomeserverSettings settings;
     private final RoomStateCache cache;
     private final MessageLog messages;
+    private final NotificationRecorder notifications;
 
     public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
-                      HomeserverSettings settings, RoomStateCache cache, MessageLog messages) {
+                      HomeserverSettings settings, RoomStateCache cache, MessageLog messages,
+                      NotificationRecorder notifications) {
         this.rooms = rooms;
         this.events = events;
         this.state = state;
@@ -57,6 +61,7 @@ public class RoomWriter {
         this.settings = settings;
         this.cache = cache;
         this.messages = messages;
+        this.notifications = notifications;
     }
 
     private static List<String> ids(Set<StateKey> keys, Map<StateKey, String> current) {
@@ -98,7 +103,21 @@ public class RoomWriter {
         MessageLog.Append append = prepareMessage(room, draft, txn, now);
         long ordering = messages.append(append.pdu(), append.canonicalJson(), append.relatesTo(), append.relType(),
                 txn, now);
+        notifications.record(room.roomId(), room.version(), cache.current(room),
+                List.of(new NotificationRecorder.Stored(append.pdu(), ordering)));
         return new AppendedEvent(append.pdu(), ordering, afterMessage(room, append.pdu()));
+    }
+
+    /**
+     * What follows storing a batch of messages prepared by {@link #prepareMessage} ({@code room} is the room after
+     * the last of them): their notifications.
+     */
+    public void messagesStored(RoomRecord room, List<MessageLog.Append> appends, List<Long> orderings) {
+        List<NotificationRecorder.Stored> stored = new ArrayList<>(appends.size());
+        for (int i = 0; i < appends.size(); i++) {
+            stored.add(new NotificationRecorder.Stored(appends.get(i).pdu(), orderings.get(i)));
+        }
+        notifications.record(room.roomId(), room.version(), cache.current(room), stored);
     }
 
     /**
@@ -195,6 +214,8 @@ public class RoomWriter {
         });
         rooms.advanceHead(room.roomId(), pdu.eventId(), pdu.depth());
         cache.advance(room.roomId(), current, pdu);
+        notifications.record(room.roomId(), room.version(), current,
+                List.of(new NotificationRecorder.Stored(pdu, ordering)));
         return new AppendedEvent(pdu, ordering, advanced(room, pdu));
     }
 }
