@@ -1,5 +1,6 @@
 package io.zhihang.domain.push;
 
+import io.zhihang.domain.protocol.json.CanonicalJson;
 import io.zhihang.domain.protocol.json.Json;
 import io.zhihang.domain.protocol.json.JsonArray;
 import io.zhihang.domain.protocol.json.JsonObject;
@@ -8,6 +9,8 @@ import io.zhihang.domain.protocol.json.JsonValue;
 import io.zhihang.domain.shared.UserId;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -102,19 +105,37 @@ public final class DefaultPushRules {
             }""";
 
     private static final JsonObject TEMPLATES = Json.parseObject(DEFINITIONS);
+    /** The rules that do not name their owner, parsed once and shared by every user's rule set (null: per owner). */
+    private static final Map<RuleKind, List<PushRule>> SHARED = shared();
 
     private DefaultPushRules() {
     }
 
     /** The server-default rules of {@code owner}, kind by kind, in the spec's order ({@code .m.rule.master} first). */
     public static Map<RuleKind, List<PushRule>> forUser(UserId owner) {
-        Map<RuleKind, List<PushRule>> rules = new java.util.EnumMap<>(RuleKind.class);
+        Map<RuleKind, List<PushRule>> rules = new EnumMap<>(RuleKind.class);
+        for (RuleKind kind : RuleKind.values()) {
+            List<PushRule> shared = SHARED.get(kind);
+            List<JsonValue> templates = TEMPLATES.array(kind.wireName()).orElse(JsonArray.EMPTY).items();
+            List<PushRule> ofKind = new ArrayList<>(shared.size());
+            for (int i = 0; i < shared.size(); i++) {
+                PushRule rule = shared.get(i);
+                ofKind.add(rule != null ? rule : PushRuleJson.parse(kind, (JsonObject) fill(templates.get(i), owner)));
+            }
+            rules.put(kind, Collections.unmodifiableList(ofKind));
+        }
+        return rules;
+    }
+
+    private static Map<RuleKind, List<PushRule>> shared() {
+        Map<RuleKind, List<PushRule>> rules = new EnumMap<>(RuleKind.class);
         for (RuleKind kind : RuleKind.values()) {
             List<PushRule> ofKind = new ArrayList<>();
             for (JsonValue template : TEMPLATES.array(kind.wireName()).orElse(JsonArray.EMPTY).items()) {
-                ofKind.add(PushRuleJson.parse(kind, (JsonObject) fill(template, owner)));
+                boolean perOwner = CanonicalJson.encode(template).contains("[the ");
+                ofKind.add(perOwner ? null : PushRuleJson.parse(kind, (JsonObject) template));
             }
-            rules.put(kind, List.copyOf(ofKind));
+            rules.put(kind, Collections.unmodifiableList(ofKind));
         }
         return rules;
     }

@@ -54,6 +54,8 @@ class PushRulesApiTest {
                 .body("$", not(hasKey("global")));
         as(alice).get(V3 + "/pushrules/global").then().statusCode(200).body("underride[0].rule_id",
                 equalTo(".m.rule.call"));
+        as(alice).get(RULES + "underride/").then().statusCode(200).body("[4].rule_id", equalTo(".m.rule.encrypted"));
+        as(alice).get(RULES + "sender").then().statusCode(200).body("$", equalTo(List.of()));
     }
 
     @Test

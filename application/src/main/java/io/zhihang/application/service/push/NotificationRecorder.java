@@ -1,6 +1,7 @@
 package io.zhihang.application.service.push;
 
 import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.port.in.push.RecordNotificationsUseCase;
 import io.zhihang.application.port.out.push.NotificationRepository;
 import io.zhihang.application.port.out.push.NotificationRepository.StoredNotification;
 import io.zhihang.application.port.out.room.EventStore;
@@ -29,7 +30,7 @@ import java.util.Set;
  * cost a glance at the state map; in other rooms the members, power levels and rules come from memory.
  */
 @ApplicationScoped
-public class NotificationRecorder {
+public class NotificationRecorder implements RecordNotificationsUseCase {
     private static final String THREAD = "m.thread";
 
     private final RoomPushContexts rooms;
@@ -47,18 +48,11 @@ public class NotificationRecorder {
         this.localServer = settings.serverName().value();
     }
 
-    /** An event just stored, with its stream ordering. */
-    public record Stored(Pdu pdu, long streamOrdering) {
-    }
-
-    /**
-     * Records the notifications of events just stored in one room, whose state before each of them was
-     * {@code stateBefore} (messages change no state, so a batch of them shares one).
-     */
-    public void record(String roomId, RoomVersion version, Map<StateKey, String> stateBefore, List<Stored> stored) {
+    @Override
+    public void record(String roomId, RoomVersion version, Map<StateKey, String> stateBefore, List<NewEvent> stored) {
         RoomPushState room = null;
         List<StoredNotification> rows = new ArrayList<>();
-        for (Stored event : stored) {
+        for (NewEvent event : stored) {
             Pdu pdu = event.pdu();
             Optional<String> invitee = localInvitee(pdu);
             if (invitee.isEmpty() && !RoomPushContexts.hasOtherMembers(stateBefore, pdu.sender())) {
@@ -77,7 +71,7 @@ public class NotificationRecorder {
         }
     }
 
-    private void decide(String roomId, RoomPushState room, Stored event, Set<String> recipients,
+    private void decide(String roomId, RoomPushState room, NewEvent event, Set<String> recipients,
                         List<StoredNotification> rows) {
         Map<String, PushRuleSet> rulesByUser = rules.rulesOf(recipients);
         PushEvent pushEvent = PushEvent.of(event.pdu());

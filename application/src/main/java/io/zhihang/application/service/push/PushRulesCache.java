@@ -25,7 +25,7 @@ import java.util.Map;
 @ApplicationScoped
 public class PushRulesCache {
     static final long MAX_AGE_MILLIS = 60_000;
-    private static final int MAX_USERS = 50_000;
+    private static final int MAX_USERS = 20_000;
 
     private final PushRuleRepository repository;
     private final InstantSource clock;

@@ -1,13 +1,14 @@
 package io.zhihang.application.service.room;
 
 import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.port.in.push.RecordNotificationsUseCase;
+import io.zhihang.application.port.in.push.RecordNotificationsUseCase.NewEvent;
 import io.zhihang.application.port.out.SigningKeyProvider;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.application.port.out.room.RoomStateStore;
-import io.zhihang.application.service.push.NotificationRecorder;
 import io.zhihang.domain.event.EventDraft;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.event.PduTemplate;
@@ -49,11 +50,11 @@ public class RoomWriter {
     private final HomeserverSettings settings;
     private final RoomStateCache cache;
     private final MessageLog messages;
-    private final NotificationRecorder notifications;
+    private final RecordNotificationsUseCase notifications;
 
     public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
                       HomeserverSettings settings, RoomStateCache cache, MessageLog messages,
-                      NotificationRecorder notifications) {
+                      RecordNotificationsUseCase notifications) {
         this.rooms = rooms;
         this.events = events;
         this.state = state;
@@ -104,7 +105,7 @@ public class RoomWriter {
         long ordering = messages.append(append.pdu(), append.canonicalJson(), append.relatesTo(), append.relType(),
                 txn, now);
         notifications.record(room.roomId(), room.version(), cache.current(room),
-                List.of(new NotificationRecorder.Stored(append.pdu(), ordering)));
+                List.of(new NewEvent(append.pdu(), ordering)));
         return new AppendedEvent(append.pdu(), ordering, afterMessage(room, append.pdu()));
     }
 
@@ -113,9 +114,9 @@ public class RoomWriter {
      * the last of them): their notifications.
      */
     public void messagesStored(RoomRecord room, List<MessageLog.Append> appends, List<Long> orderings) {
-        List<NotificationRecorder.Stored> stored = new ArrayList<>(appends.size());
+        List<NewEvent> stored = new ArrayList<>(appends.size());
         for (int i = 0; i < appends.size(); i++) {
-            stored.add(new NotificationRecorder.Stored(appends.get(i).pdu(), orderings.get(i)));
+            stored.add(new NewEvent(appends.get(i).pdu(), orderings.get(i)));
         }
         notifications.record(room.roomId(), room.version(), cache.current(room), stored);
     }
@@ -215,7 +216,7 @@ public class RoomWriter {
         rooms.advanceHead(room.roomId(), pdu.eventId(), pdu.depth());
         cache.advance(room.roomId(), current, pdu);
         notifications.record(room.roomId(), room.version(), current,
-                List.of(new NotificationRecorder.Stored(pdu, ordering)));
+                List.of(new NewEvent(pdu, ordering)));
         return new AppendedEvent(pdu, ordering, advanced(room, pdu));
     }
 }

@@ -8,6 +8,7 @@ import io.zhihang.application.port.in.push.PushRuleQueries;
 import io.zhihang.application.port.in.push.PutPushRuleCommand;
 import io.zhihang.domain.protocol.json.JsonArray;
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.protocol.json.JsonValue;
 import io.zhihang.domain.push.PushAction;
 import io.zhihang.domain.push.RuleKind;
 import io.zhihang.domain.push.UserPushRules;
@@ -55,6 +56,14 @@ public class PushRulesResource {
     @Path("{version:v3|r0}/pushrules/global")
     public JsonObject global(@Context HttpServerRequest request) {
         return queries.ruleset(auth.require(request));
+    }
+
+    /** The rules of one kind (Synapse serves {@code /pushrules/global/{kind}/} too). */
+    @GET
+    @Path("{version:v3|r0}/pushrules/global/{kind}")
+    public JsonValue ofKind(@PathParam("kind") String kind, @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        return queries.ruleset(requester).get(PushBodies.kind(kind).wireName()).orElse(JsonArray.EMPTY);
     }
 
     @GET
