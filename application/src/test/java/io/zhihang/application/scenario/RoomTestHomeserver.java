@@ -7,11 +7,22 @@ import io.zhihang.application.fakes.InMemoryAliasRepository;
 import io.zhihang.application.fakes.InMemoryEventStore;
 import io.zhihang.application.fakes.InMemoryForgottenRooms;
 import io.zhihang.application.fakes.InMemoryMessageLog;
+import io.zhihang.application.fakes.InMemoryNotificationRepository;
+import io.zhihang.application.fakes.InMemoryPushRuleRepository;
+import io.zhihang.application.fakes.InMemoryPusherRepository;
+import io.zhihang.application.fakes.InMemoryReadPositions;
+import io.zhihang.application.fakes.RecordingEvents;
 import io.zhihang.application.fakes.InMemoryRoomRepository;
 import io.zhihang.application.fakes.InMemoryRoomStateStore;
 import io.zhihang.application.fakes.InMemoryTxnIdStore;
 import io.zhihang.application.port.in.room.CreateRoomCommand;
 import io.zhihang.application.port.in.room.RoomQueries.MessagesPage;
+import io.zhihang.application.service.notification.NotificationQueryService;
+import io.zhihang.application.service.push.NotificationRecorder;
+import io.zhihang.application.service.push.PushRuleService;
+import io.zhihang.application.service.push.PushRulesCache;
+import io.zhihang.application.service.push.PusherService;
+import io.zhihang.application.service.push.RoomPushContexts;
 import io.zhihang.application.service.room.ClientEvents;
 import io.zhihang.application.service.room.CreateRoomService;
 import io.zhihang.application.service.room.HistoryFilter;
@@ -29,6 +40,7 @@ import io.zhihang.application.service.room.SendEventService;
 import io.zhihang.application.service.room.TimelineQueryService;
 import io.zhihang.application.service.stream.RoomStream;
 import io.zhihang.application.service.stream.SyncNotifier;
+import io.zhihang.application.service.stream.SyncActivity;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.protocol.json.JsonObject;
@@ -55,6 +67,11 @@ public final class RoomTestHomeserver {
     public final InMemoryTxnIdStore txnIds = new InMemoryTxnIdStore();
     public final InMemoryAliasRepository aliases = new InMemoryAliasRepository();
     public final FixedSigningKey signingKey = new FixedSigningKey();
+    public final InMemoryPushRuleRepository pushRuleStore = new InMemoryPushRuleRepository();
+    public final InMemoryNotificationRepository notificationStore = new InMemoryNotificationRepository();
+    public final InMemoryReadPositions readPositions = new InMemoryReadPositions();
+    public final InMemoryPusherRepository pusherStore = new InMemoryPusherRepository();
+    public final RecordingEvents<SyncActivity> syncActivity = new RecordingEvents<>();
 
     public final SyncNotifier notifier = new SyncNotifier();
     public final RoomStream stream;
@@ -68,6 +85,11 @@ public final class RoomTestHomeserver {
     public final RoomQueryService queries;
     public final RelationQueryService relations;
     public final TimelineQueryService timeline;
+    public final PushRulesCache pushRulesCache;
+    public final PushRuleService pushRules;
+    public final NotificationQueryService notifications;
+    public final PusherService pushers;
+    public final MessageBatchWriter messageBatches;
 
     private final AtomicInteger txnCounter = new AtomicInteger();
 
@@ -82,19 +104,26 @@ public final class RoomTestHomeserver {
         history = new HistoryFilter(events, access, forgotten);
         clientEvents = new ClientEvents(events, access, new RelationBundles(events), server.clock);
         InMemoryMessageLog messages = new InMemoryMessageLog(rooms, events, txnIds);
+        pushRulesCache = new PushRulesCache(pushRuleStore, server.clock);
+        pushRules = new PushRuleService(pushRuleStore, pushRulesCache, syncActivity);
+        NotificationRecorder recorder = new NotificationRecorder(new RoomPushContexts(events), pushRulesCache,
+                notificationStore, events, server.settings);
         stream = new RoomStream(events, new ImmediateAfterCommit(), notifier);
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
-                messages, stream);
+                messages, stream, recorder);
         MemberProfiles profiles = new MemberProfiles(server.profiles);
         createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
                 ROOM_SETTINGS, server.clock);
-        sendEvent = new SendEventService(rooms, events, txnIds, writer, access,
-                new MessageLanes(new MessageBatchWriter(messages, writer, server.clock, stream)), server.clock);
+        messageBatches = new MessageBatchWriter(messages, writer, server.clock, stream);
+        sendEvent = new SendEventService(rooms, events, txnIds, writer, access, new MessageLanes(messageBatches),
+                server.clock);
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
                 forgotten, server.clock);
         queries = new RoomQueryService(access, state, events, clientEvents, history);
         relations = new RelationQueryService(access, events, clientEvents, history);
         timeline = new TimelineQueryService(access, events, clientEvents, history);
+        notifications = new NotificationQueryService(notificationStore, readPositions, clientEvents, access);
+        pushers = new PusherService(pusherStore);
     }
 
     /** Registers {@code localpart} and returns who they are when they call with their first access token. */

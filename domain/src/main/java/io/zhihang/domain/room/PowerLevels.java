@@ -130,6 +130,11 @@ public record PowerLevels(long ban,
         return notifications.getOrDefault(key, DEFAULT_NOTIFICATION);
     }
 
+    /** Whether the user may trigger notifications of a kind ({@code room} for {@code @room}). */
+    public boolean userMayNotify(String userId, String key) {
+        return userLevel(userId) >= notifications(key);
+    }
+
     public boolean userCanSend(String userId, String type, boolean isState) {
         return userLevel(userId) >= eventLevel(type, isState);
     }

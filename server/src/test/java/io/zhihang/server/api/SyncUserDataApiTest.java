@@ -91,4 +91,26 @@ class SyncUserDataApiTest {
         assertThat(events(at(joined(bobNext, roomId), "ephemeral"))).anySatisfy(e ->
                 assertThat(at(e, "content", eventId, "m.read.private")).containsKey(bob.userId()));
     }
+
+    @Test
+    void unread_counts_rise_with_a_mention_and_fall_with_a_read_receipt() {
+        Matrix.Session alice = Matrix.registerFresh("un");
+        Matrix.Session bob = Matrix.registerFresh("un");
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat"));
+        Rooms.join(bob, roomId);
+        Map<String, Object> first = Syncs.initial(bob);
+        assertThat(events(at(first, "account_data"))).extracting(e -> e.get("type")).contains("m.push_rules");
+
+        Rooms.send(alice, roomId, "plain message");
+        String mention = Rooms.send(alice, roomId, "m.room.message", Map.of("msgtype", "m.text",
+                "body", "hey bob", "m.mentions", Map.of("user_ids", List.of(bob.userId()))));
+        Map<String, Object> next = Syncs.since(bob, first);
+        Map<String, Object> unread = at(joined(next, roomId), "unread_notifications");
+        assertThat(unread).containsEntry("notification_count", 2).containsEntry("highlight_count", 1);
+
+        as(bob).body(Map.of()).post(Rooms.path(roomId) + "/receipt/m.read/" + mention).then().statusCode(200);
+        Map<String, Object> read = Syncs.since(bob, next);
+        assertThat(at(joined(read, roomId), "unread_notifications")).containsEntry("notification_count", 0)
+                .containsEntry("highlight_count", 0);
+    }
 }

@@ -74,6 +74,7 @@ public class MessageBatchWriter {
                 throw e;
             }
             stream.appended(ticket, roomId, orderings, java.util.Set.of());
+            writer.messagesStored(room, appends, orderings);
         }
         return outcomes;
     }

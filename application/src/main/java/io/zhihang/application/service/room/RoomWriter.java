@@ -1,6 +1,8 @@
 package io.zhihang.application.service.room;
 
 import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.port.in.push.RecordNotificationsUseCase;
+import io.zhihang.application.port.in.push.RecordNotificationsUseCase.NewEvent;
 import io.zhihang.application.port.out.SigningKeyProvider;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.MessageLog;
@@ -25,6 +27,7 @@ import io.zhihang.domain.shared.ErrorKind;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,9 +52,11 @@ public class RoomWriter {
     private final RoomStateCache cache;
     private final MessageLog messages;
     private final RoomStream stream;
+    private final RecordNotificationsUseCase notifications;
 
     public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
-                      HomeserverSettings settings, RoomStateCache cache, MessageLog messages, RoomStream stream) {
+                      HomeserverSettings settings, RoomStateCache cache, MessageLog messages, RoomStream stream,
+                      RecordNotificationsUseCase notifications) {
         this.rooms = rooms;
         this.events = events;
         this.state = state;
@@ -60,6 +65,7 @@ public class RoomWriter {
         this.cache = cache;
         this.messages = messages;
         this.stream = stream;
+        this.notifications = notifications;
     }
 
     private static List<String> ids(Set<StateKey> keys, Map<StateKey, String> current) {
@@ -109,7 +115,21 @@ public class RoomWriter {
             throw e;
         }
         stream.appended(ticket, room.roomId(), List.of(ordering), Set.of());
+        notifications.record(room.roomId(), room.version(), cache.current(room),
+                List.of(new NewEvent(append.pdu(), ordering)));
         return new AppendedEvent(append.pdu(), ordering, afterMessage(room, append.pdu()));
+    }
+
+    /**
+     * What follows storing a batch of messages prepared by {@link #prepareMessage} ({@code room} is the room after
+     * the last of them): their notifications.
+     */
+    public void messagesStored(RoomRecord room, List<MessageLog.Append> appends, List<Long> orderings) {
+        List<NewEvent> stored = new ArrayList<>(appends.size());
+        for (int i = 0; i < appends.size(); i++) {
+            stored.add(new NewEvent(appends.get(i).pdu(), orderings.get(i)));
+        }
+        notifications.record(room.roomId(), room.version(), cache.current(room), stored);
     }
 
     /**
@@ -215,6 +235,8 @@ public class RoomWriter {
         });
         rooms.advanceHead(room.roomId(), pdu.eventId(), pdu.depth());
         cache.advance(room.roomId(), current, pdu);
+        notifications.record(room.roomId(), room.version(), current,
+                List.of(new NewEvent(pdu, ordering)));
         return new AppendedEvent(pdu, ordering, advanced(room, pdu));
     }
 }

@@ -5,6 +5,7 @@ import io.zhihang.application.port.in.userdata.UserDataSyncQueries;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.protocol.json.JsonString;
 import io.zhihang.application.port.in.presence.PresenceQueries;
+import io.zhihang.application.port.in.push.PushRuleQueries;
 import io.zhihang.application.port.in.typing.TypingQueries;
 import io.zhihang.domain.protocol.json.JsonArray;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +27,11 @@ public class SyncExtrasReader {
     private final TypingQueries typing;
     private final PresenceQueries presence;
     private final InstantSource clock;
+    private final PushRuleQueries pushRules;
 
     public SyncExtrasReader(UserDataSyncQueries userData, TypingQueries typing, PresenceQueries presence,
-                            InstantSource clock) {
+                            PushRuleQueries pushRules, InstantSource clock) {
+        this.pushRules = pushRules;
         this.userData = userData;
         this.typing = typing;
         this.presence = presence;
@@ -63,6 +66,12 @@ public class SyncExtrasReader {
                 }
             });
         }
+        if (since == null || pushRules.pushRulesChangedSince(userId, since.pushRules())) {
+            JsonObject event = event("m.push_rules", pushRules.pushRulesAccountData(userId));
+            if (filter.filter().accountData().matches(event)) {
+                global.add(event);
+            }
+        }
         Map<String, List<JsonObject>> ephemeral = new HashMap<>();
         long receiptsSince = since == null ? 0 : since.receipts();
         if (!joinedRooms.isEmpty() && (since == null || receiptsSince < now.receipts())) {
@@ -89,6 +98,10 @@ public class SyncExtrasReader {
                     .filter(e -> filter.filter().presence().matches(e)).toList();
         }
         return new SyncExtras(global, roomData, ephemeral, presenceEvents);
+    }
+
+    long pushRulesPosition(String userId) {
+        return pushRules.pushRulesPosition(userId);
     }
 
     long typingPosition() {

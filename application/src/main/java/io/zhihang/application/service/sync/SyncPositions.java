@@ -15,8 +15,8 @@ public class SyncPositions {
     }
 
     /** Read before the streams' contents, so nothing at or before a position is missed. */
-    public SyncToken current() {
+    public SyncToken current(String userId) {
         return new SyncToken(rooms.position(), extras.accountDataPosition(), extras.receiptPosition(),
-                extras.typingPosition(), extras.presencePosition(), 0, 0, 0);
+                extras.typingPosition(), extras.presencePosition(), extras.pushRulesPosition(userId), 0, 0);
     }
 }

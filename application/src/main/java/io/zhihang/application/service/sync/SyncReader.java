@@ -1,6 +1,10 @@
 package io.zhihang.application.service.sync;
 
 import io.zhihang.application.service.stream.RoomStream;
+import io.zhihang.application.port.in.push.NotificationCounts;
+import io.zhihang.application.port.in.push.NotificationQueries;
+import io.zhihang.application.port.in.push.RoomUnreadCounts;
+import io.zhihang.application.port.in.push.UnreadCounts;
 import io.zhihang.application.port.in.sync.SyncResult;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.RoomStateStore;
@@ -39,10 +43,12 @@ public class SyncReader {
     private final RoomSummaries summaries;
     private final LazyMemberCache lazyMembers = new LazyMemberCache();
     private final SyncExtrasReader extrasReader;
+    private final NotificationQueries notifications;
 
     public SyncReader(RoomStateStore state, EventStore events, TxnIdStore txnIds, RoomAccess access,
                       RoomStream stream, RoomTimelineReader timelines, RoomSummaries summaries,
-                      SyncExtrasReader extrasReader) {
+                      SyncExtrasReader extrasReader, NotificationQueries notifications) {
+        this.notifications = notifications;
         this.extrasReader = extrasReader;
         this.state = state;
         this.events = events;
@@ -138,9 +144,38 @@ public class SyncReader {
                 }
             }
         }
+        if (!join.isEmpty()) {
+            join = withCounts(userId, join, filter);
+        }
         return new Outcome(new SyncResult(now.format(), join, invite, leave, knock, extras.accountData(),
                 extras.presence(), List.of(), SyncResult.DeviceLists.NONE, Map.of(), List.of()),
                 Set.copyOf(memberships.keySet()));
+    }
+
+    /**
+     * Unread notification counts for the rooms in the response (one batch): the total, or with
+     * {@code unread_thread_notifications} the main timeline and each thread apart.
+     */
+    private Map<String, SyncResult.JoinedRoom> withCounts(String userId, Map<String, SyncResult.JoinedRoom> join,
+                                                         SyncFilter filter) {
+        UnreadCounts counts = notifications.counts(userId, join.keySet());
+        boolean byThread = filter.timeline().unreadThreadNotifications();
+        Map<String, SyncResult.JoinedRoom> out = new LinkedHashMap<>();
+        join.forEach((roomId, room) -> {
+            RoomUnreadCounts unread = counts.of(roomId);
+            if (byThread) {
+                Map<String, SyncResult.Counts> threads = new LinkedHashMap<>();
+                unread.threads().forEach((thread, c) -> threads.put(thread, counts(c)));
+                out.put(roomId, room.withCounts(counts(unread.main()), threads));
+            } else {
+                out.put(roomId, room.withCounts(counts(unread.total()), Map.of()));
+            }
+        });
+        return out;
+    }
+
+    private static SyncResult.Counts counts(NotificationCounts c) {
+        return new SyncResult.Counts(c.notificationCount(), c.highlightCount());
     }
 
     /** A joined room with no new events (it has ephemeral events or account data). */

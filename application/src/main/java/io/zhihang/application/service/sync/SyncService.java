@@ -48,7 +48,7 @@ public class SyncService implements SyncUseCase {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (true) {
             long seen = notifier.version();
-            SyncToken now = positions.current();
+            SyncToken now = positions.current(request.requester().userId().toString());
             SyncToken from = since == null ? null : since.clampTo(now);
             SyncReader.Outcome outcome = reader.read(request.requester(), from, now, filter, request.fullState());
             SyncResult result = outcome.result();

@@ -1,0 +1,8 @@
+package io.zhihang.adapter.persistence.push;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+class PushRulesPanacheRepo implements PanacheRepositoryBase<PushRulesEntity, String> {
+}
