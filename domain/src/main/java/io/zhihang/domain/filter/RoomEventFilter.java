@@ -38,6 +38,12 @@ public record RoomEventFilter(List<String> types, List<String> notTypes, List<St
         return containsUrl == null || containsUrl == event.content().has("url");
     }
 
+    /** Whether events of {@code type} pass {@code types} and {@code not_types}. */
+    public boolean allowsType(String type) {
+        return notTypes.stream().noneMatch(p -> typeMatches(p, type))
+                && (types == null || types.stream().anyMatch(p -> typeMatches(p, type)));
+    }
+
     private static boolean typeMatches(String pattern, String type) {
         return pattern.endsWith("*") ? type.startsWith(pattern.substring(0, pattern.length() - 1)) : pattern.equals(type);
     }
