@@ -3,12 +3,14 @@ package io.zhihang.application.scenario;
 import io.zhihang.application.config.RoomSettings;
 import io.zhihang.application.fakes.FixedSigningKey;
 import io.zhihang.application.fakes.InMemoryAliasRepository;
+import io.zhihang.application.fakes.InMemoryEventSearchIndex;
 import io.zhihang.application.fakes.InMemoryEventStore;
 import io.zhihang.application.fakes.InMemoryForgottenRooms;
 import io.zhihang.application.fakes.InMemoryMessageLog;
 import io.zhihang.application.fakes.InMemoryRoomRepository;
 import io.zhihang.application.fakes.InMemoryRoomStateStore;
 import io.zhihang.application.fakes.InMemoryTxnIdStore;
+import io.zhihang.application.fakes.InMemoryUserDirectory;
 import io.zhihang.application.port.in.room.CreateRoomCommand;
 import io.zhihang.application.port.in.room.RoomQueries.MessagesPage;
 import io.zhihang.application.service.room.ClientEvents;
@@ -24,6 +26,7 @@ import io.zhihang.application.service.room.RoomAccess;
 import io.zhihang.application.service.room.RoomQueryService;
 import io.zhihang.application.service.room.RoomStateCache;
 import io.zhihang.application.service.room.RoomWriter;
+import io.zhihang.application.service.room.SearchIndexer;
 import io.zhihang.application.service.room.SendEventService;
 import io.zhihang.application.service.room.TimelineQueryService;
 import io.zhihang.domain.auth.Requester;
@@ -52,6 +55,9 @@ public final class RoomTestHomeserver {
     public final InMemoryTxnIdStore txnIds = new InMemoryTxnIdStore();
     public final InMemoryAliasRepository aliases = new InMemoryAliasRepository();
     public final FixedSigningKey signingKey = new FixedSigningKey();
+    public final InMemoryEventSearchIndex searchIndex = new InMemoryEventSearchIndex();
+    public final InMemoryUserDirectory directory;
+    public final InMemoryForgottenRooms forgotten = new InMemoryForgottenRooms();
 
     public final RoomAccess access;
     public final HistoryFilter history;
@@ -73,12 +79,12 @@ public final class RoomTestHomeserver {
     public RoomTestHomeserver(TestHomeserver server) {
         this.server = server;
         access = new RoomAccess(rooms, state, events);
-        InMemoryForgottenRooms forgotten = new InMemoryForgottenRooms();
         history = new HistoryFilter(events, access, forgotten);
         clientEvents = new ClientEvents(events, access, new RelationBundles(events), server.clock);
         InMemoryMessageLog messages = new InMemoryMessageLog(rooms, events, txnIds);
+        directory = new InMemoryUserDirectory(server.accounts, server.profiles, rooms, state);
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
-                messages);
+                messages, new SearchIndexer(searchIndex, directory));
         MemberProfiles profiles = new MemberProfiles(server.profiles);
         createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
                 ROOM_SETTINGS, server.clock);

@@ -7,11 +7,14 @@ import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.room.HistoryVisibility;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Applies history visibility to events a reader asks for: walks them in stream order from the state just before the
@@ -62,6 +65,56 @@ public class HistoryFilter {
             }
         }
         return page.stream().filter(e -> shown.contains(e.pdu().eventId())).toList();
+    }
+
+    /**
+     * Like {@link #visible}, for events scattered over rooms and time (search results): each event is judged on its
+     * own, by the reader's membership and the room's visibility at that point, read from the histories of the
+     * reader's member events and of the visibility, two queries for all rooms. Returns the ids of the visible events.
+     */
+    public Set<String> visibleIds(String userId, Collection<StoredEvent> scattered) {
+        Set<String> roomIds = scattered.stream().map(e -> e.pdu().roomId()).collect(Collectors.toSet());
+        Map<String, List<StoredEvent>> memberships = byRoom(events.stateHistory(roomIds, MEMBER, userId));
+        Map<String, List<StoredEvent>> visibilities = byRoom(events.stateHistory(roomIds, VISIBILITY, ""));
+        Set<String> shown = new HashSet<>();
+        for (StoredEvent stored : scattered) {
+            List<StoredEvent> member = memberships.getOrDefault(stored.pdu().roomId(), List.of());
+            List<StoredEvent> visibility = visibilities.getOrDefault(stored.pdu().roomId(), List.of());
+            long at = stored.streamOrdering();
+            String membershipAtEvent = membershipOf(latest(member, at));
+            boolean joinedNow = !member.isEmpty() && "join".equals(membershipOf(member.getLast()));
+            long lastJoin = joinedNow ? Long.MAX_VALUE : member.stream().filter(e -> "join".equals(membershipOf(e)))
+                    .mapToLong(StoredEvent::streamOrdering).max().orElse(0);
+            HistoryVisibility atEvent = visibilityOf(Optional.ofNullable(latest(visibility, at - 1)));
+            if (isState(stored.pdu(), VISIBILITY, "")) {
+                HistoryVisibility now = visibilityOf(Optional.of(stored));
+                atEvent = now.ordinal() < atEvent.ordinal() ? now : atEvent;
+            }
+            if (atEvent.allows(membershipAtEvent, at < lastJoin)) {
+                shown.add(stored.pdu().eventId());
+            }
+        }
+        return shown;
+    }
+
+    private static Map<String, List<StoredEvent>> byRoom(List<StoredEvent> history) {
+        return history.stream().collect(Collectors.groupingBy(e -> e.pdu().roomId()));
+    }
+
+    /** The last of {@code history} (in stream order) at or before {@code atOrBefore}, or null. */
+    private static StoredEvent latest(List<StoredEvent> history, long atOrBefore) {
+        StoredEvent latest = null;
+        for (StoredEvent e : history) {
+            if (e.streamOrdering() > atOrBefore) {
+                break;
+            }
+            latest = e;
+        }
+        return latest;
+    }
+
+    private static String membershipOf(StoredEvent member) {
+        return member == null ? null : member.pdu().content().string("membership").orElse(null);
     }
 
     /** The stream ordering of the user's latest join to the room, or 0 if they never joined. */

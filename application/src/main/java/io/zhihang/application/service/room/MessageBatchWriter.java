@@ -62,7 +62,7 @@ public class MessageBatchWriter {
             }
         }
         if (!appends.isEmpty()) {
-            messages.appendAll(appends, now);
+            writer.indexMessages(appends, messages.appendAll(appends, now));
         }
         return outcomes;
     }

@@ -47,9 +47,10 @@ public class RoomWriter {
     private final HomeserverSettings settings;
     private final RoomStateCache cache;
     private final MessageLog messages;
+    private final SearchIndexer indexer;
 
     public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
-                      HomeserverSettings settings, RoomStateCache cache, MessageLog messages) {
+                      HomeserverSettings settings, RoomStateCache cache, MessageLog messages, SearchIndexer indexer) {
         this.rooms = rooms;
         this.events = events;
         this.state = state;
@@ -57,6 +58,7 @@ public class RoomWriter {
         this.settings = settings;
         this.cache = cache;
         this.messages = messages;
+        this.indexer = indexer;
     }
 
     private static List<String> ids(Set<StateKey> keys, Map<StateKey, String> current) {
@@ -98,6 +100,7 @@ public class RoomWriter {
         MessageLog.Append append = prepareMessage(room, draft, txn, now);
         long ordering = messages.append(append.pdu(), append.canonicalJson(), append.relatesTo(), append.relType(),
                 txn, now);
+        indexer.stored(append.pdu(), ordering);
         return new AppendedEvent(append.pdu(), ordering, afterMessage(room, append.pdu()));
     }
 
@@ -115,6 +118,11 @@ public class RoomWriter {
         JsonObject relation = relationOf(pdu);
         return new MessageLog.Append(pdu, canonical, relation.string("event_id").orElse(null),
                 relation.string("rel_type").orElse(null), txn);
+    }
+
+    /** Indexes a batch of message events stored by {@link MessageLog#appendAll}, in one write. */
+    public void indexMessages(List<MessageLog.Append> appends, List<Long> streamOrderings) {
+        indexer.storedMessages(appends.stream().map(MessageLog.Append::pdu).toList(), streamOrderings);
     }
 
     /** The room after a message {@code pdu} became its head (messages change no state). */
@@ -193,6 +201,7 @@ public class RoomWriter {
             events.markRedacted(target, pdu.eventId());
             cache.forget(target);
         });
+        indexer.stored(pdu, ordering);
         rooms.advanceHead(room.roomId(), pdu.eventId(), pdu.depth());
         cache.advance(room.roomId(), current, pdu);
         return new AppendedEvent(pdu, ordering, advanced(room, pdu));
