@@ -195,6 +195,27 @@ class SearchScenarioTest {
     }
 
     @Test
+    void context_leaves_out_what_the_searcher_may_not_see() {
+        setVisibility("joined");
+        hs.say(alice, roomId, "before bob came");
+        hs.membership.invite(alice, roomId, bobId, null);
+        hs.membership.join(bob, roomId, null);
+        hs.say(alice, roomId, "welcome bob");
+        hs.membership.leave(bob, roomId, null);
+        hs.say(alice, roomId, "after bob left");
+
+        RoomEventSearchResults found = search(new RoomEventSearch(bob, "welcome", Set.of(), SearchFilter.NONE,
+                Order.RANK, new EventContext(10, 10, false), false, Set.of(), null));
+
+        RoomEventSearchResults.Context context = found.results().getFirst().context();
+        // What came before the visibility became "joined" stays shared with later members, the message after it not.
+        assertThat(bodiesOf(context.eventsBefore())).isEmpty();
+        assertThat(context.eventsBefore().getFirst().string("state_key")).contains(bobId);
+        assertThat(bodiesOf(context.eventsAfter())).isEmpty();
+        assertThat(context.profileInfo()).isNull();
+    }
+
+    @Test
     void a_token_of_another_order_or_a_forged_one_is_refused() {
         hs.say(alice, roomId, "x1 alpha");
         hs.say(alice, roomId, "x2 alpha");

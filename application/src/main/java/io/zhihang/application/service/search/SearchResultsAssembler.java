@@ -50,9 +50,10 @@ public class SearchResultsAssembler {
 
     RoomEventSearchResults assemble(String user, RoomEventSearch search, SearchQuery query, long count, Page page) {
         Map<String, JsonObject> formatted = formatted(user, page.found());
+        Map<String, Context> contexts = search.eventContext() == null ? Map.of()
+                : contexts(user, page.found(), search.eventContext());
         List<Result> results = page.found().stream().map(f -> new Result(f.hit().rank(),
-                formatted.get(f.hit().eventId()),
-                search.eventContext() == null ? null : context(user, f.event(), search.eventContext()))).toList();
+                formatted.get(f.hit().eventId()), contexts.get(f.hit().eventId()))).toList();
         return new RoomEventSearchResults(count, highlights(query, page.found()), results,
                 page.next() == null ? null : page.next().format(),
                 search.includeState() ? state(user, page.found()) : null,
@@ -73,18 +74,41 @@ public class SearchResultsAssembler {
         return formatted;
     }
 
-    /** The events around a result that the user may see, with tokens to paginate from there ({@code /context}). */
-    private Context context(String user, StoredEvent result, RoomEventSearch.EventContext wanted) {
+    /**
+     * The events around each result that the user may see, with tokens to paginate from there (as {@code /context}):
+     * two page reads per result, and one visibility check for all of them.
+     */
+    private Map<String, Context> contexts(String user, List<Found> found, RoomEventSearch.EventContext wanted) {
+        Map<String, List<StoredEvent>> before = new HashMap<>();
+        Map<String, List<StoredEvent>> after = new HashMap<>();
+        List<StoredEvent> around = new ArrayList<>();
+        for (Found f : found) {
+            String room = f.event().pdu().roomId();
+            long at = f.event().streamOrdering();
+            before.put(f.hit().eventId(), wanted.beforeLimit() == 0 ? List.of()
+                    : events.page(room, at, null, EventStore.Direction.BACKWARDS, wanted.beforeLimit()));
+            after.put(f.hit().eventId(), wanted.afterLimit() == 0 ? List.of()
+                    : events.page(room, at, null, EventStore.Direction.FORWARDS, wanted.afterLimit()));
+            around.addAll(before.get(f.hit().eventId()));
+            around.addAll(after.get(f.hit().eventId()));
+        }
+        Set<String> visible = history.visibleIds(user, around);
+        Map<String, Context> contexts = new HashMap<>();
+        for (Found f : found) {
+            String id = f.hit().eventId();
+            contexts.put(id, context(user, f.event(), visibleOnly(before.get(id), visible),
+                    visibleOnly(after.get(id), visible), wanted.includeProfile()));
+        }
+        return contexts;
+    }
+
+    private Context context(String user, StoredEvent result, List<StoredEvent> before, List<StoredEvent> after,
+                            boolean includeProfile) {
         String room = result.pdu().roomId();
-        long at = result.streamOrdering();
-        List<StoredEvent> before = wanted.beforeLimit() == 0 ? List.of() : history.visible(room, user,
-                events.page(room, at, null, EventStore.Direction.BACKWARDS, wanted.beforeLimit()));
-        List<StoredEvent> after = wanted.afterLimit() == 0 ? List.of() : history.visible(room, user,
-                events.page(room, at, null, EventStore.Direction.FORWARDS, wanted.afterLimit()));
         String start = StreamToken.format((before.isEmpty() ? result : before.getLast()).streamOrdering() - 1);
         StoredEvent last = after.isEmpty() ? result : after.getLast();
         Map<String, JsonObject> profiles = null;
-        if (wanted.includeProfile()) {
+        if (includeProfile) {
             Set<String> senders = new LinkedHashSet<>();
             before.forEach(e -> senders.add(e.pdu().sender()));
             senders.add(result.pdu().sender());
@@ -94,6 +118,10 @@ public class SearchResultsAssembler {
         return new Context(clientEvents.formatFor(user, room, before, true),
                 clientEvents.formatFor(user, room, after, true), start,
                 StreamToken.format(last.streamOrdering()), profiles);
+    }
+
+    private static List<StoredEvent> visibleOnly(List<StoredEvent> events, Set<String> visible) {
+        return events.stream().filter(e -> visible.contains(e.pdu().eventId())).toList();
     }
 
     /** Each sender's display name and avatar as their member event had them at {@code atOrBefore}. */
