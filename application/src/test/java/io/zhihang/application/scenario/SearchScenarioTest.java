@@ -212,6 +212,8 @@ class SearchScenarioTest {
         assertThat(bodiesOf(context.eventsBefore())).isEmpty();
         assertThat(context.eventsBefore().getFirst().string("state_key")).contains(bobId);
         assertThat(bodiesOf(context.eventsAfter())).isEmpty();
+        assertThat(context.eventsAfter()).extracting(e -> e.object("content").flatMap(c -> c.string("membership"))
+                .orElse(null)).as("his own leave, as Synapse shows it").containsExactly("leave");
         assertThat(context.profileInfo()).isNull();
     }
 

@@ -90,11 +90,21 @@ public class HistoryFilter {
                 HistoryVisibility now = visibilityOf(Optional.of(stored));
                 atEvent = now.ordinal() < atEvent.ordinal() ? now : atEvent;
             }
-            if (atEvent.allows(membershipAtEvent, at < lastJoin)) {
+            if (atEvent.allows(membershipAtEvent, at < lastJoin) || isOwnDeparture(stored, userId, member)) {
                 shown.add(stored.pdu().eventId());
             }
         }
         return shown;
+    }
+
+    /** Synapse's rule: readers see their own leaving (or being banned) from a room they were in or invited to. */
+    private static boolean isOwnDeparture(StoredEvent stored, String userId, List<StoredEvent> memberHistory) {
+        if (!isState(stored.pdu(), MEMBER, userId)) {
+            return false;
+        }
+        String now = membershipOf(stored);
+        String before = membershipOf(latest(memberHistory, stored.streamOrdering() - 1));
+        return ("leave".equals(now) || "ban".equals(now)) && ("join".equals(before) || "invite".equals(before));
     }
 
     private static Map<String, List<StoredEvent>> byRoom(List<StoredEvent> history) {
