@@ -52,7 +52,9 @@ public class InMemoryEventSearchIndex implements EventSearchIndex {
 
     private Stream<Entry> matches(Criteria criteria) {
         return entries.values().stream()
-                .filter(e -> criteria.roomIds().contains(e.roomId()) && criteria.fields().contains(e.field()))
+                .filter(e -> criteria.rooms().getOrDefault(e.roomId(), List.of()).stream()
+                        .anyMatch(span -> span.contains(e.streamOrdering())))
+                .filter(e -> criteria.fields().contains(e.field()))
                 .filter(e -> criteria.senders() == null || criteria.senders().contains(e.sender()))
                 .filter(e -> !criteria.notSenders().contains(e.sender()))
                 .filter(e -> criteria.query().matches(e.indexedText()));

@@ -7,9 +7,11 @@ import io.zhihang.application.port.in.search.RoomEventSearch.Order;
 import io.zhihang.application.port.in.search.RoomEventSearchResults;
 import io.zhihang.application.service.search.RoomEventSearchService;
 import io.zhihang.application.service.search.SearchResultsAssembler;
+import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.json.Json;
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.room.HistorySpans;
 import io.zhihang.domain.search.SearchField;
 import io.zhihang.domain.search.SearchFilter;
 import io.zhihang.domain.shared.ErrorKind;
@@ -76,7 +78,43 @@ class SearchScenarioTest {
         String later = hs.say(alice, roomId, "public plans");
 
         assertThat(eventIds(search(bob, "plans"))).containsExactly(later);
+        assertThat(search(bob, "plans").count()).as("hidden matches are not even counted").isEqualTo(1);
         assertThat(eventIds(search(alice, "plans"))).hasSize(2);
+    }
+
+    @Test
+    void the_visible_stretches_agree_with_the_event_by_event_rule() {
+        hs.say(alice, roomId, "shared before");
+        setVisibility("invited");
+        hs.say(alice, roomId, "invited-only before");
+        hs.membership.invite(alice, roomId, bobId, null);
+        hs.say(alice, roomId, "while invited");
+        hs.membership.join(bob, roomId, null);
+        setVisibility("joined");
+        hs.say(alice, roomId, "while joined");
+        hs.membership.leave(bob, roomId, null);
+        hs.say(alice, roomId, "after leaving");
+        setVisibility("world_readable");
+        hs.say(alice, roomId, "world readable");
+        setVisibility("shared");
+        hs.membership.invite(alice, roomId, bobId, null);
+        hs.membership.join(bob, roomId, null);
+        hs.membership.ban(alice, roomId, bobId, null);
+        hs.say(alice, roomId, "after the ban");
+
+        for (Requester reader : List.of(alice, bob, carol)) {
+            String user = reader.userId().toString();
+            List<StoredEvent> messages = hs.events.all(roomId).stream()
+                    .filter(e -> e.pdu().type().equals("m.room.message")).toList();
+            Set<String> byEvent = hs.history.visibleIds(user, messages);
+            List<HistorySpans.Span> spans = hs.history.visibleSpans(user, List.of(roomId))
+                    .getOrDefault(roomId, List.of());
+            for (StoredEvent message : messages) {
+                assertThat(spans.stream().anyMatch(span -> span.contains(message.streamOrdering())))
+                        .as(user + " / " + message.pdu().content().string("body").orElseThrow())
+                        .isEqualTo(byEvent.contains(message.pdu().eventId()));
+            }
+        }
     }
 
     @Test

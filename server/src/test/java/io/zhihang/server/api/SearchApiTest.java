@@ -107,6 +107,7 @@ class SearchApiTest {
         Rooms.send(alice, roomId, "after bob left " + w);
 
         assertThat(ids(search(bob, term(w)))).containsExactly(after);
+        assertThat(search(bob, term(w)).getInt("count")).as("hidden matches are not counted").isEqualTo(1);
         assertThat(ids(search(alice, term(w, "order_by", "recent")))).hasSize(3).endsWith(before);
     }
 

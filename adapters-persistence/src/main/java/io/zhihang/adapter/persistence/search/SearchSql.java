@@ -3,6 +3,7 @@ package io.zhihang.adapter.persistence.search;
 import io.zhihang.application.port.out.search.EventSearchIndex.Criteria;
 import io.zhihang.application.port.out.search.EventSearchIndex.Hit;
 import io.zhihang.application.port.out.search.EventSearchIndex.Order;
+import io.zhihang.domain.room.HistorySpans;
 import io.zhihang.domain.search.SearchField;
 import io.zhihang.domain.search.SearchQuery;
 
@@ -11,7 +12,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -76,7 +80,7 @@ enum SearchSql {
             sql.append(", to_tsquery('simple', ?) q");
             params.add(tsQuery(criteria.query()));
         }
-        sql.append(" WHERE s.room_id IN (").append(marks(criteria.roomIds(), params)).append(')');
+        sql.append(" WHERE ").append(rooms(criteria.rooms(), params));
         List<String> fields = criteria.fields().stream().map(SearchField::key).sorted().toList();
         sql.append(" AND s.field IN (").append(marks(fields, params)).append(')');
         if (criteria.senders() != null) {
@@ -87,6 +91,29 @@ enum SearchSql {
             sql.append(" AND s.sender NOT IN (").append(marks(criteria.notSenders(), params)).append(')');
         }
         return sql.append(" AND ").append(match(criteria.query(), params)).toString();
+    }
+
+    /**
+     * The rooms, each within its visible stretches: rooms visible throughout in one {@code IN} list, the others as
+     * {@code (room, from, to)} ranges.
+     */
+    private static String rooms(Map<String, List<HistorySpans.Span>> rooms, List<Object> params) {
+        Set<String> whole = rooms.entrySet().stream()
+                .filter(e -> e.getValue().equals(List.of(HistorySpans.Span.ALL))).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> any = new ArrayList<>();
+        if (!whole.isEmpty()) {
+            any.add("s.room_id IN (" + marks(whole, params) + ")");
+        }
+        rooms.forEach((room, spans) -> {
+            if (!whole.contains(room)) {
+                for (HistorySpans.Span span : spans) {
+                    any.add("(s.room_id = ? AND s.stream_ordering >= ? AND s.stream_ordering < ?)");
+                    Collections.addAll(params, room, span.from(), span.to());
+                }
+            }
+        });
+        return any.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", any) + ")";
     }
 
     private String match(SearchQuery query, List<Object> params) {

@@ -4,12 +4,14 @@ import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.ForgottenRooms;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.domain.event.Pdu;
+import io.zhihang.domain.room.HistorySpans;
 import io.zhihang.domain.room.HistoryVisibility;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +97,32 @@ public class HistoryFilter {
             }
         }
         return shown;
+    }
+
+    /**
+     * The stretches of each room's stream whose events the user may see ({@link HistorySpans}: true of all events
+     * but membership and visibility changes, which searches do not look for), from the same two histories as
+     * {@link #visibleIds}, two queries for all rooms. Rooms where nothing is visible are left out.
+     */
+    public Map<String, List<HistorySpans.Span>> visibleSpans(String userId, Collection<String> roomIds) {
+        Map<String, List<StoredEvent>> memberships = byRoom(events.stateHistory(roomIds, MEMBER, userId));
+        Map<String, List<StoredEvent>> visibilities = byRoom(events.stateHistory(roomIds, VISIBILITY, ""));
+        Map<String, List<HistorySpans.Span>> spans = new LinkedHashMap<>();
+        for (String roomId : roomIds) {
+            List<HistorySpans.Span> visible = HistorySpans.visible(
+                    changes(memberships.get(roomId), "membership"),
+                    changes(visibilities.get(roomId), "history_visibility"));
+            if (!visible.isEmpty()) {
+                spans.put(roomId, visible);
+            }
+        }
+        return spans;
+    }
+
+    private static List<HistorySpans.Change> changes(List<StoredEvent> history, String key) {
+        return history == null ? List.of() : history.stream()
+                .map(e -> new HistorySpans.Change(e.streamOrdering(), e.pdu().content().string(key).orElse(null)))
+                .toList();
     }
 
     /** Synapse's rule: readers see their own leaving (or being banned) from a room they were in or invited to. */

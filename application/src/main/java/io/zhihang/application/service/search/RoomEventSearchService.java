@@ -10,6 +10,7 @@ import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.port.out.search.EventSearchIndex;
 import io.zhihang.application.port.out.search.EventSearchIndex.Hit;
 import io.zhihang.application.service.room.HistoryFilter;
+import io.zhihang.domain.room.HistorySpans;
 import io.zhihang.domain.search.SearchField;
 import io.zhihang.domain.search.SearchFilter;
 import io.zhihang.domain.search.SearchQuery;
@@ -27,9 +28,11 @@ import java.util.stream.Collectors;
 /**
  * {@code POST /search}, {@code room_events}: full-text search over the rooms the searcher is in or has left (not
  * forgotten, not end-to-end encrypted), showing only events that history visibility lets them see, never redacted
- * ones. Pages of matches come from the {@link EventSearchIndex} and are filtered here; since the filter may drop
- * matches, a page is filled from up to {@value #MAX_ROUNDS} batches (Synapse's approach), and its {@code next_batch}
- * continues after the last match looked at.
+ * ones. The {@link EventSearchIndex} is asked only for the stretches of each room's history the searcher may see
+ * ({@link HistoryFilter#visibleSpans}), so counts say nothing of hidden events; each page of matches is checked
+ * again event by event ({@link HistoryFilter#visibleIds}) and against the rest of the filter. When that drops
+ * matches, a page is filled from up to {@value #MAX_ROUNDS} batches (Synapse's approach), and its
+ * {@code next_batch} continues after the last match looked at.
  */
 @ApplicationScoped
 public class RoomEventSearchService implements SearchQueries {
@@ -67,9 +70,13 @@ public class RoomEventSearchService implements SearchQueries {
         String user = search.requester().userId().toString();
         SearchCursor cursor = search.nextBatch() == null ? null : SearchCursor.parse(search.nextBatch(), search.order());
         SearchQuery query = SearchQuery.parse(search.searchTerm());
-        List<String> rooms = searchableRooms(user, search.filter(), cursor);
         Set<SearchField> fields = search.filter().fields(search.keys());
-        if (query.isEmpty() || rooms.isEmpty() || fields.isEmpty()) {
+        if (query.isEmpty() || fields.isEmpty()) {
+            return RoomEventSearchResults.NONE;
+        }
+        Map<String, List<HistorySpans.Span>> rooms = history.visibleSpans(user,
+                searchableRooms(user, search.filter(), cursor));
+        if (rooms.isEmpty()) {
             return RoomEventSearchResults.NONE;
         }
         EventSearchIndex.Criteria criteria = new EventSearchIndex.Criteria(query, rooms, fields,

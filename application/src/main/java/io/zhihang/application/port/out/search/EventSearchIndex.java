@@ -1,10 +1,14 @@
 package io.zhihang.application.port.out.search;
 
+import io.zhihang.domain.room.HistorySpans;
 import io.zhihang.domain.search.SearchField;
 import io.zhihang.domain.search.SearchQuery;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,13 +27,15 @@ public interface EventSearchIndex {
     /**
      * What to look for.
      *
+     * @param rooms      the rooms to search, each with the stretches of its stream to search in (the searcher's
+     *                   visible history: {@link HistorySpans#visible})
      * @param senders    only events of these senders; null for anyone
      * @param notSenders no events of these senders
      */
-    record Criteria(SearchQuery query, Collection<String> roomIds, Set<SearchField> fields,
+    record Criteria(SearchQuery query, Map<String, List<HistorySpans.Span>> rooms, Set<SearchField> fields,
                     Collection<String> senders, Collection<String> notSenders) {
         public Criteria {
-            roomIds = List.copyOf(roomIds);
+            rooms = Collections.unmodifiableMap(new LinkedHashMap<>(rooms));
             fields = Set.copyOf(fields);
             senders = senders == null ? null : List.copyOf(senders);
             notSenders = notSenders == null ? List.of() : List.copyOf(notSenders);
@@ -55,6 +61,6 @@ public interface EventSearchIndex {
      */
     List<Hit> search(Criteria criteria, Order order, Hit after, int limit);
 
-    /** How many entries match in all. */
+    /** How many entries match in all (within the rooms' stretches). */
     long count(Criteria criteria);
 }
