@@ -80,6 +80,14 @@ public class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public synchronized List<StoredEvent> stateHistory(Collection<String> roomIds, String type, String stateKey) {
+        return rows.stream()
+                .filter(r -> roomIds.contains(r.roomId()) && r.type().equals(type) && stateKey.equals(r.stateKey()))
+                .map(Row::toStored)
+                .toList();
+    }
+
+    @Override
     public synchronized long latestOrdering(String roomId) {
         return inRoom(roomId).mapToLong(Row::streamOrdering).max().orElse(0L);
     }

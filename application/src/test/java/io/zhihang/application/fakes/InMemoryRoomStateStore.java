@@ -144,6 +144,11 @@ public class InMemoryRoomStateStore implements RoomStateStore {
         return counts;
     }
 
+    /** Every room with state, for fakes that scan them all. */
+    public synchronized List<String> roomIds() {
+        return rooms.keySet().stream().sorted().toList();
+    }
+
     private Map<StateKey, Entry> room(String roomId) {
         return rooms.getOrDefault(roomId, Map.of());
     }

@@ -4,6 +4,7 @@ import io.zhihang.application.config.RoomSettings;
 import io.zhihang.application.fakes.FixedSigningKey;
 import io.zhihang.application.fakes.ImmediateAfterCommit;
 import io.zhihang.application.fakes.InMemoryAliasRepository;
+import io.zhihang.application.fakes.InMemoryEventSearchIndex;
 import io.zhihang.application.fakes.InMemoryEventStore;
 import io.zhihang.application.fakes.InMemoryForgottenRooms;
 import io.zhihang.application.fakes.InMemoryMessageLog;
@@ -15,6 +16,7 @@ import io.zhihang.application.fakes.RecordingEvents;
 import io.zhihang.application.fakes.InMemoryRoomRepository;
 import io.zhihang.application.fakes.InMemoryRoomStateStore;
 import io.zhihang.application.fakes.InMemoryTxnIdStore;
+import io.zhihang.application.fakes.InMemoryUserDirectory;
 import io.zhihang.application.port.in.room.CreateRoomCommand;
 import io.zhihang.application.port.in.room.RoomQueries.MessagesPage;
 import io.zhihang.application.service.notification.NotificationQueryService;
@@ -36,6 +38,7 @@ import io.zhihang.application.service.room.RoomAccess;
 import io.zhihang.application.service.room.RoomQueryService;
 import io.zhihang.application.service.room.RoomStateCache;
 import io.zhihang.application.service.room.RoomWriter;
+import io.zhihang.application.service.room.SearchIndexer;
 import io.zhihang.application.service.room.SendEventService;
 import io.zhihang.application.service.room.TimelineQueryService;
 import io.zhihang.application.service.stream.RoomStream;
@@ -72,6 +75,9 @@ public final class RoomTestHomeserver {
     public final InMemoryReadPositions readPositions = new InMemoryReadPositions();
     public final InMemoryPusherRepository pusherStore = new InMemoryPusherRepository();
     public final RecordingEvents<SyncActivity> syncActivity = new RecordingEvents<>();
+    public final InMemoryEventSearchIndex searchIndex = new InMemoryEventSearchIndex();
+    public final InMemoryUserDirectory directory;
+    public final InMemoryForgottenRooms forgotten = new InMemoryForgottenRooms();
 
     public final SyncNotifier notifier = new SyncNotifier();
     public final RoomStream stream;
@@ -100,17 +106,17 @@ public final class RoomTestHomeserver {
     public RoomTestHomeserver(TestHomeserver server) {
         this.server = server;
         access = new RoomAccess(rooms, state, events);
-        InMemoryForgottenRooms forgotten = new InMemoryForgottenRooms();
         history = new HistoryFilter(events, access, forgotten);
         clientEvents = new ClientEvents(events, access, new RelationBundles(events), server.clock);
         InMemoryMessageLog messages = new InMemoryMessageLog(rooms, events, txnIds);
+        directory = new InMemoryUserDirectory(server.accounts, server.profiles, rooms, state);
         pushRulesCache = new PushRulesCache(pushRuleStore, server.clock);
         pushRules = new PushRuleService(pushRuleStore, pushRulesCache, syncActivity);
         NotificationRecorder recorder = new NotificationRecorder(new RoomPushContexts(events), pushRulesCache,
                 notificationStore, events, server.settings);
         stream = new RoomStream(events, new ImmediateAfterCommit(), notifier);
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
-                messages, stream, recorder);
+                messages, stream, recorder, new SearchIndexer(searchIndex, directory));
         MemberProfiles profiles = new MemberProfiles(server.profiles);
         createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
                 ROOM_SETTINGS, server.clock);

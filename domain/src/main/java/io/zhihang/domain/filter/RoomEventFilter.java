@@ -95,6 +95,12 @@ public record RoomEventFilter(Integer limit, List<String> types, List<String> no
         return !notRooms.contains(roomId) && (rooms == null || rooms.contains(roomId));
     }
 
+    /** Whether events of {@code type} pass {@code types} and {@code not_types}. */
+    public boolean allowsType(String type) {
+        return !EventTypePatterns.anyMatches(notTypes, type)
+                && (types == null || EventTypePatterns.anyMatches(types, type));
+    }
+
     /** Nothing can pass: an empty {@code types}, {@code senders} or {@code rooms} list, or {@code not_types: ["*"]}. */
     public boolean blocksAll() {
         return (types != null && types.isEmpty()) || (senders != null && senders.isEmpty())

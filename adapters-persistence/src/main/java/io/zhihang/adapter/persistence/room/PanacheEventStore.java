@@ -78,6 +78,15 @@ public class PanacheEventStore implements EventStore {
     }
 
     @Override
+    public List<StoredEvent> stateHistory(Collection<String> roomIds, String type, String stateKey) {
+        if (roomIds.isEmpty()) {
+            return List.of();
+        }
+        return repo.list("roomId in ?1 and type = ?2 and stateKey = ?3", Sort.ascending("streamOrdering"), roomIds,
+                type, stateKey).stream().map(PanacheEventStore::toStored).toList();
+    }
+
+    @Override
     public long latestOrdering(String roomId) {
         return repo.find("roomId", Sort.descending("streamOrdering"), roomId).firstResultOptional()
                 .map(e -> e.streamOrdering).orElse(0L);

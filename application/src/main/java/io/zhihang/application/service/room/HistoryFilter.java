@@ -4,14 +4,19 @@ import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.ForgottenRooms;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.domain.event.Pdu;
+import io.zhihang.domain.room.HistorySpans;
 import io.zhihang.domain.room.HistoryVisibility;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Applies history visibility to events a reader asks for: walks them in stream order from the state just before the
@@ -89,6 +94,92 @@ public class HistoryFilter {
             }
         }
         return page.stream().filter(e -> shown.contains(e.pdu().eventId())).toList();
+    }
+
+    /**
+     * Like {@link #visible}, for events scattered over rooms and time (search results): each event is judged on its
+     * own, by the reader's membership and the room's visibility at that point, read from the histories of the
+     * reader's member events and of the visibility, two queries for all rooms. Returns the ids of the visible events.
+     */
+    public Set<String> visibleIds(String userId, Collection<StoredEvent> scattered) {
+        Set<String> roomIds = scattered.stream().map(e -> e.pdu().roomId()).collect(Collectors.toSet());
+        Map<String, List<StoredEvent>> memberships = byRoom(events.stateHistory(roomIds, MEMBER, userId));
+        Map<String, List<StoredEvent>> visibilities = byRoom(events.stateHistory(roomIds, VISIBILITY, ""));
+        Set<String> shown = new HashSet<>();
+        for (StoredEvent stored : scattered) {
+            List<StoredEvent> member = memberships.getOrDefault(stored.pdu().roomId(), List.of());
+            List<StoredEvent> visibility = visibilities.getOrDefault(stored.pdu().roomId(), List.of());
+            long at = stored.streamOrdering();
+            String membershipAtEvent = membershipOf(latest(member, at));
+            boolean joinedNow = !member.isEmpty() && "join".equals(membershipOf(member.getLast()));
+            long lastJoin = joinedNow ? Long.MAX_VALUE : member.stream().filter(e -> "join".equals(membershipOf(e)))
+                    .mapToLong(StoredEvent::streamOrdering).max().orElse(0);
+            HistoryVisibility atEvent = visibilityOf(Optional.ofNullable(latest(visibility, at - 1)));
+            if (isState(stored.pdu(), VISIBILITY, "")) {
+                HistoryVisibility now = visibilityOf(Optional.of(stored));
+                atEvent = now.ordinal() < atEvent.ordinal() ? now : atEvent;
+            }
+            if (atEvent.allows(membershipAtEvent, at < lastJoin) || isOwnDeparture(stored, userId, member)) {
+                shown.add(stored.pdu().eventId());
+            }
+        }
+        return shown;
+    }
+
+    /**
+     * The stretches of each room's stream whose events the user may see ({@link HistorySpans}: true of all events
+     * but membership and visibility changes, which searches do not look for), from the same two histories as
+     * {@link #visibleIds}, two queries for all rooms. Rooms where nothing is visible are left out.
+     */
+    public Map<String, List<HistorySpans.Span>> visibleSpans(String userId, Collection<String> roomIds) {
+        Map<String, List<StoredEvent>> memberships = byRoom(events.stateHistory(roomIds, MEMBER, userId));
+        Map<String, List<StoredEvent>> visibilities = byRoom(events.stateHistory(roomIds, VISIBILITY, ""));
+        Map<String, List<HistorySpans.Span>> spans = new LinkedHashMap<>();
+        for (String roomId : roomIds) {
+            List<HistorySpans.Span> visible = HistorySpans.visible(
+                    changes(memberships.get(roomId), "membership"),
+                    changes(visibilities.get(roomId), "history_visibility"));
+            if (!visible.isEmpty()) {
+                spans.put(roomId, visible);
+            }
+        }
+        return spans;
+    }
+
+    private static List<HistorySpans.Change> changes(List<StoredEvent> history, String key) {
+        return history == null ? List.of() : history.stream()
+                .map(e -> new HistorySpans.Change(e.streamOrdering(), e.pdu().content().string(key).orElse(null)))
+                .toList();
+    }
+
+    /** Synapse's rule: readers see their own leaving (or being banned) from a room they were in or invited to. */
+    private static boolean isOwnDeparture(StoredEvent stored, String userId, List<StoredEvent> memberHistory) {
+        if (!isState(stored.pdu(), MEMBER, userId)) {
+            return false;
+        }
+        String now = membershipOf(stored);
+        String before = membershipOf(latest(memberHistory, stored.streamOrdering() - 1));
+        return ("leave".equals(now) || "ban".equals(now)) && ("join".equals(before) || "invite".equals(before));
+    }
+
+    private static Map<String, List<StoredEvent>> byRoom(List<StoredEvent> history) {
+        return history.stream().collect(Collectors.groupingBy(e -> e.pdu().roomId()));
+    }
+
+    /** The last of {@code history} (in stream order) at or before {@code atOrBefore}, or null. */
+    private static StoredEvent latest(List<StoredEvent> history, long atOrBefore) {
+        StoredEvent latest = null;
+        for (StoredEvent e : history) {
+            if (e.streamOrdering() > atOrBefore) {
+                break;
+            }
+            latest = e;
+        }
+        return latest;
+    }
+
+    private static String membershipOf(StoredEvent member) {
+        return member == null ? null : member.pdu().content().string("membership").orElse(null);
     }
 
     /** The stream ordering of the user's latest join to the room, or 0 if they never joined. */

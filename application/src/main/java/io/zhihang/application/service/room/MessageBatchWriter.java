@@ -75,6 +75,7 @@ public class MessageBatchWriter {
             }
             stream.appended(ticket, roomId, orderings, java.util.Set.of());
             writer.messagesStored(room, appends, orderings);
+            writer.indexMessages(appends, orderings);
         }
         return outcomes;
     }

@@ -53,10 +53,11 @@ public class RoomWriter {
     private final MessageLog messages;
     private final RoomStream stream;
     private final RecordNotificationsUseCase notifications;
+    private final SearchIndexer indexer;
 
     public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
                       HomeserverSettings settings, RoomStateCache cache, MessageLog messages, RoomStream stream,
-                      RecordNotificationsUseCase notifications) {
+                      RecordNotificationsUseCase notifications, SearchIndexer indexer) {
         this.rooms = rooms;
         this.events = events;
         this.state = state;
@@ -66,6 +67,7 @@ public class RoomWriter {
         this.messages = messages;
         this.stream = stream;
         this.notifications = notifications;
+        this.indexer = indexer;
     }
 
     private static List<String> ids(Set<StateKey> keys, Map<StateKey, String> current) {
@@ -117,6 +119,7 @@ public class RoomWriter {
         stream.appended(ticket, room.roomId(), List.of(ordering), Set.of());
         notifications.record(room.roomId(), room.version(), cache.current(room),
                 List.of(new NewEvent(append.pdu(), ordering)));
+        indexer.stored(append.pdu(), ordering);
         return new AppendedEvent(append.pdu(), ordering, afterMessage(room, append.pdu()));
     }
 
@@ -146,6 +149,11 @@ public class RoomWriter {
         JsonObject relation = relationOf(pdu);
         return new MessageLog.Append(pdu, canonical, relation.string("event_id").orElse(null),
                 relation.string("rel_type").orElse(null), txn);
+    }
+
+    /** Indexes a batch of message events stored by {@link MessageLog#appendAll}, in one write. */
+    public void indexMessages(List<MessageLog.Append> appends, List<Long> streamOrderings) {
+        indexer.storedMessages(appends.stream().map(MessageLog.Append::pdu).toList(), streamOrderings);
     }
 
     /** The room after a message {@code pdu} became its head (messages change no state). */
@@ -233,6 +241,7 @@ public class RoomWriter {
             events.markRedacted(target, pdu.eventId());
             cache.forget(target);
         });
+        indexer.stored(pdu, ordering);
         rooms.advanceHead(room.roomId(), pdu.eventId(), pdu.depth());
         cache.advance(room.roomId(), current, pdu);
         notifications.record(room.roomId(), room.version(), current,

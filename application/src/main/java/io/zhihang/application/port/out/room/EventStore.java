@@ -28,6 +28,12 @@ public interface EventStore {
     /** The latest state event of (type, stateKey) in the room at or before stream position {@code atOrBefore}. */
     Optional<StoredEvent> latestState(String roomId, String type, String stateKey, long atOrBefore);
 
+    /**
+     * Every state event of (type, stateKey) in the given rooms, in stream order: the history of one piece of state,
+     * such as a user's membership, across rooms at once.
+     */
+    List<StoredEvent> stateHistory(Collection<String> roomIds, String type, String stateKey);
+
     /** The latest stream ordering of the room (0 if none). */
     long latestOrdering(String roomId);
 

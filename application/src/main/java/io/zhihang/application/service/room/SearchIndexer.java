@@ -1,0 +1,55 @@
+package io.zhihang.application.service.room;
+
+import io.zhihang.application.port.out.search.EventSearchIndex;
+import io.zhihang.application.port.out.search.UserDirectory;
+import io.zhihang.domain.event.Pdu;
+import io.zhihang.domain.search.SearchField;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the search indexes in step with stored events, in the same transaction: the searchable text of messages,
+ * room names and topics goes into the {@link EventSearchIndex} (a redaction takes its target out), and a room's join
+ * rule into the {@link UserDirectory}. Events of other types cost nothing.
+ */
+@ApplicationScoped
+public class SearchIndexer {
+    private static final String JOIN_RULES = "m.room.join_rules";
+
+    private final EventSearchIndex index;
+    private final UserDirectory directory;
+
+    public SearchIndexer(EventSearchIndex index, UserDirectory directory) {
+        this.index = index;
+        this.directory = directory;
+    }
+
+    /** After {@code pdu} was stored at {@code streamOrdering}. */
+    public void stored(Pdu pdu, long streamOrdering) {
+        SearchField.of(pdu).ifPresent(s -> index.add(List.of(entry(pdu, s, streamOrdering))));
+        pdu.redacts().ifPresent(index::remove);
+        if (pdu.type().equals(JOIN_RULES) && pdu.stateKey().filter(String::isEmpty).isPresent()) {
+            directory.joinRuleChanged(pdu.roomId(), pdu.content().string("join_rule").orElse(null));
+        }
+    }
+
+    /** After a batch of message events was stored: at most one write for all of them. */
+    public void storedMessages(List<Pdu> pdus, List<Long> streamOrderings) {
+        List<EventSearchIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < pdus.size(); i++) {
+            Pdu pdu = pdus.get(i);
+            long ordering = streamOrderings.get(i);
+            SearchField.of(pdu).ifPresent(s -> entries.add(entry(pdu, s, ordering)));
+        }
+        if (!entries.isEmpty()) {
+            index.add(entries);
+        }
+    }
+
+    private static EventSearchIndex.Entry entry(Pdu pdu, SearchField.Searchable searchable, long ordering) {
+        return new EventSearchIndex.Entry(pdu.eventId(), pdu.roomId(), pdu.sender(), searchable.field(),
+                searchable.indexedText(), ordering);
+    }
+}
