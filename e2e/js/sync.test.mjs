@@ -294,7 +294,8 @@ test("Carol is invited, joins and leaves; Bob's client sees each membership chan
     await carol.joinRoom(s.roomId);
     await untilRoom(
         bob,
-        (r) => r.getMember(s.carol.user_id)?.membership === KnownMembership.Join,
+        // The count comes from the sync's room summary, applied after the member event: wait for both.
+        (r) => r.getMember(s.carol.user_id)?.membership === KnownMembership.Join && r.getJoinedMemberCount() === 3,
         "Carol's join",
         [ClientEvent.Sync, RoomStateEvent.Members, RoomMemberEvent.Membership],
     );
@@ -302,7 +303,7 @@ test("Carol is invited, joins and leaves; Bob's client sees each membership chan
     await carol.leave(s.roomId);
     await untilRoom(
         bob,
-        (r) => r.getMember(s.carol.user_id)?.membership === KnownMembership.Leave,
+        (r) => r.getMember(s.carol.user_id)?.membership === KnownMembership.Leave && r.getJoinedMemberCount() === 2,
         "Carol's leave",
         [ClientEvent.Sync, RoomStateEvent.Members, RoomMemberEvent.Membership],
     );

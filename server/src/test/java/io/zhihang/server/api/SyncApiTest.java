@@ -239,4 +239,17 @@ class SyncApiTest {
         Matrix.json().get(V3 + "/sync").then().statusCode(401).body("errcode", equalTo("M_MISSING_TOKEN"));
         as(alice).get("/_matrix/client/r0/sync?unknown_param=1").then().statusCode(200);
     }
+
+    @Test
+    void lazy_loading_clients_get_new_member_counts_when_someone_joins() {
+        Matrix.Session alice = Matrix.registerFresh("sj");
+        Matrix.Session bob = Matrix.registerFresh("sj");
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat", "name", "Counted"));
+        String lazy = filter("{\"room\":{\"state\":{\"lazy_load_members\":true}}}");
+        Map<String, Object> first = Syncs.sync(alice, lazy);
+        assertThat(at(joined(first, roomId), "summary")).containsEntry("m.joined_member_count", 1);
+        Rooms.join(bob, roomId);
+        Map<String, Object> next = Syncs.sync(alice, lazy + "&timeout=0&since=" + first.get("next_batch"));
+        assertThat(at(joined(next, roomId), "summary")).containsEntry("m.joined_member_count", 2);
+    }
 }

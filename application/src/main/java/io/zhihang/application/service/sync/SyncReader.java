@@ -218,6 +218,11 @@ public class SyncReader {
         }
         RoomTimelineReader.Window window = timelines.window(userId, roomId, since, now.events(), full, filter,
                 joinedAt, members);
+        if (filter.lazyLoadMembers() && summary == null && window.timeline().stream()
+                .anyMatch(e -> e.pdu().type().equals("m.room.member"))) {
+            // Membership changed: clients that lazy-load members count them from the summary (Synapse sends it).
+            summary = summaries.summary(roomId, userId);
+        }
         List<String> stateIds = new ArrayList<>();
         window.stateIds().forEach((key, id) -> {
             boolean member = key.type().equals("m.room.member");
