@@ -120,6 +120,78 @@ public class PanacheEventStore implements EventStore {
         return latest;
     }
 
+    private static final int CHUNK = 500;
+
+    @Override
+    public Map<String, List<StoredEvent>> latestPerRoom(Collection<String> roomIds, long upTo, int perRoom) {
+        Map<String, List<StoredEvent>> out = new java.util.LinkedHashMap<>();
+        List<String> all = List.copyOf(roomIds);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+            // Rank only the index (room_id, stream_ordering), then load the few rows that made it.
+            @SuppressWarnings("unchecked")
+            List<EventEntity> rows = repo.getSession().createNativeQuery("""
+                            SELECT e.* FROM events e
+                            JOIN (SELECT stream_ordering FROM (
+                                    SELECT stream_ordering,
+                                           ROW_NUMBER() OVER (PARTITION BY room_id ORDER BY stream_ordering DESC) AS rn
+                                    FROM events WHERE room_id IN (:rooms) AND stream_ordering <= :upTo) ranked
+                                  WHERE rn <= :n) top ON top.stream_ordering = e.stream_ordering
+                            ORDER BY e.stream_ordering DESC""", EventEntity.class)
+                    .setParameter("rooms", chunk).setParameter("upTo", upTo).setParameter("n", perRoom)
+                    .getResultList();
+            for (EventEntity e : rows) {
+                out.computeIfAbsent(e.roomId, r -> new java.util.ArrayList<>()).add(toStored(e));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<StoredEvent> stateEventsAfter(Collection<String> roomIds, long after) {
+        if (roomIds.isEmpty()) {
+            return List.of();
+        }
+        return repo.list("roomId in ?1 and stateKey is not null and streamOrdering > ?2",
+                        Sort.ascending("streamOrdering"), roomIds, after).stream()
+                .map(PanacheEventStore::toStored).toList();
+    }
+
+    @Override
+    public Map<String, Map<StateKey, StoredEvent>> latestStates(Map<String, ? extends Collection<StateKey>> keysByRoom,
+                                                                Map<String, Long> atOrBefore) {
+        Map<String, Map<StateKey, StoredEvent>> out = new java.util.LinkedHashMap<>();
+        Set<String> rooms = new java.util.HashSet<>();
+        Set<String> types = new java.util.HashSet<>();
+        Set<String> stateKeys = new java.util.HashSet<>();
+        long maxBound = 0;
+        for (var entry : keysByRoom.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                continue;
+            }
+            rooms.add(entry.getKey());
+            maxBound = Math.max(maxBound, atOrBefore.get(entry.getKey()));
+            for (StateKey key : entry.getValue()) {
+                types.add(key.type());
+                stateKeys.add(key.stateKey());
+            }
+        }
+        if (rooms.isEmpty()) {
+            return out;
+        }
+        // Candidates for every room in one query; each room's keys and bound are applied here.
+        for (EventEntity e : repo.list("roomId in ?1 and type in ?2 and stateKey in ?3 and streamOrdering <= ?4",
+                Sort.descending("streamOrdering"), rooms, types, stateKeys, maxBound)) {
+            StateKey key = new StateKey(e.type, e.stateKey);
+            Collection<StateKey> wanted = keysByRoom.get(e.roomId);
+            if (wanted == null || !wanted.contains(key) || e.streamOrdering > atOrBefore.get(e.roomId)) {
+                continue;
+            }
+            out.computeIfAbsent(e.roomId, r -> new HashMap<>()).putIfAbsent(key, toStored(e));
+        }
+        return out;
+    }
+
     @Override
     public long maxStreamOrdering() {
         Long max = repo.getSession().createSelectionQuery("select max(e.streamOrdering) from EventEntity e", Long.class)

@@ -68,6 +68,66 @@ public class PanacheRoomStateStore implements RoomStateStore {
     }
 
     @Override
+    public Map<String, Map<StateKey, String>> nonMemberStates(Collection<String> roomIds) {
+        Map<String, Map<StateKey, String>> out = new LinkedHashMap<>();
+        roomIds.forEach(roomId -> out.put(roomId, new LinkedHashMap<>()));
+        if (!roomIds.isEmpty()) {
+            for (CurrentStateEntity e : repo.list("roomId in ?1 and type <> ?2", roomIds, MEMBER)) {
+                out.get(e.roomId).put(new StateKey(e.type, e.stateKey), e.eventId);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Map<StateKey, String>> memberStates(Map<String, ? extends Collection<String>> usersByRoom) {
+        Map<String, Map<StateKey, String>> out = new LinkedHashMap<>();
+        Set<String> users = new java.util.HashSet<>();
+        usersByRoom.forEach((roomId, wanted) -> {
+            out.put(roomId, new LinkedHashMap<>());
+            users.addAll(wanted);
+        });
+        if (users.isEmpty()) {
+            return out;
+        }
+        for (CurrentStateEntity e : repo.list("roomId in ?1 and type = ?2 and stateKey in ?3", usersByRoom.keySet(),
+                MEMBER, users)) {
+            if (usersByRoom.get(e.roomId).contains(e.stateKey)) {
+                out.get(e.roomId).put(new StateKey(e.type, e.stateKey), e.eventId);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Map<StateKey, String>> currentStates(Collection<String> roomIds) {
+        Map<String, Map<StateKey, String>> out = new LinkedHashMap<>();
+        roomIds.forEach(roomId -> out.put(roomId, new LinkedHashMap<>()));
+        if (!roomIds.isEmpty()) {
+            for (CurrentStateEntity e : repo.list("roomId in ?1", roomIds)) {
+                out.get(e.roomId).put(new StateKey(e.type, e.stateKey), e.eventId);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Map<String, Long>> membershipCounts(Collection<String> roomIds) {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        roomIds.forEach(roomId -> out.put(roomId, new LinkedHashMap<>()));
+        if (roomIds.isEmpty()) {
+            return out;
+        }
+        repo.getSession().createSelectionQuery("""
+                        select e.roomId, e.membership, count(e) from CurrentStateEntity e
+                        where e.roomId in :rooms and e.type = :member group by e.roomId, e.membership""", Object[].class)
+                .setParameter("rooms", roomIds).setParameter("member", MEMBER)
+                .getResultList()
+                .forEach(row -> out.get((String) row[0]).put((String) row[1], ((Number) row[2]).longValue()));
+        return out;
+    }
+
+    @Override
     public Map<String, Long> membershipCounts(String roomId) {
         Map<String, Long> counts = new LinkedHashMap<>();
         repo.getSession().createSelectionQuery("""

@@ -70,6 +70,33 @@ public class HistoryFilter {
         String membership = events.latestState(roomId, MEMBER, userId, before)
                 .flatMap(e -> e.pdu().content().string("membership")).orElse(null);
         HistoryVisibility visibility = visibilityOf(events.latestState(roomId, VISIBILITY, "", before));
+        return visibleFrom(userId, page, ascending, membership, visibility, lastJoin);
+    }
+
+    /**
+     * For a reader joined now, with the state just before the page already known (batched reads): their member
+     * event and the history visibility event in force then (either may be null).
+     */
+    public List<StoredEvent> visibleToJoinedGiven(String userId, List<StoredEvent> page, StoredEvent memberBefore,
+                                                  StoredEvent visibilityBefore) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        List<StoredEvent> ascending = page.stream().sorted(Comparator.comparingLong(StoredEvent::streamOrdering)).toList();
+        String membership = memberBefore == null ? null
+                : memberBefore.pdu().content().string("membership").orElse(null);
+        return visibleFrom(userId, page, ascending, membership,
+                visibilityOf(java.util.Optional.ofNullable(visibilityBefore)), Long.MAX_VALUE);
+    }
+
+    /** The state keys {@link #visibleToJoinedGiven} needs, just before the page. */
+    public static List<io.zhihang.domain.room.StateKey> keysBefore(String userId) {
+        return List.of(io.zhihang.domain.room.StateKey.member(userId),
+                new io.zhihang.domain.room.StateKey(VISIBILITY, ""));
+    }
+
+    private List<StoredEvent> visibleFrom(String userId, List<StoredEvent> page, List<StoredEvent> ascending,
+                                          String membership, HistoryVisibility visibility, long lastJoin) {
         Set<String> shown = new HashSet<>();
         for (StoredEvent stored : ascending) {
             Pdu pdu = stored.pdu();

@@ -44,10 +44,13 @@ public class SyncReader {
     private final LazyMemberCache lazyMembers = new LazyMemberCache();
     private final SyncExtrasReader extrasReader;
     private final NotificationQueries notifications;
+    private final InitialJoinedRooms initialRooms;
 
     public SyncReader(RoomStateStore state, EventStore events, TxnIdStore txnIds, RoomAccess access,
                       RoomStream stream, RoomTimelineReader timelines, RoomSummaries summaries,
-                      SyncExtrasReader extrasReader, NotificationQueries notifications) {
+                      SyncExtrasReader extrasReader, NotificationQueries notifications,
+                      InitialJoinedRooms initialRooms) {
+        this.initialRooms = initialRooms;
         this.notifications = notifications;
         this.extrasReader = extrasReader;
         this.state = state;
@@ -95,6 +98,7 @@ public class SyncReader {
         needed.addAll(extraRooms);
         Map<String, StoredEvent> ownMembers = ownMemberEvents(memberships, initial ? memberships.keySet() : needed);
         Map<String, SyncResult.JoinedRoom> join = new LinkedHashMap<>();
+        Map<String, Long> initialJoins = new LinkedHashMap<>();
         Map<String, SyncResult.InvitedRoom> invite = new LinkedHashMap<>();
         Map<String, SyncResult.LeftRoom> leave = new LinkedHashMap<>();
         Map<String, SyncResult.KnockedRoom> knock = new LinkedHashMap<>();
@@ -107,7 +111,11 @@ public class SyncReader {
             boolean membershipIsNew = since != null && member.streamOrdering() > from;
             switch (entry.membership()) {
                 case "join" -> {
-                    boolean eventsChanged = initial || changed.contains(roomId);
+                    if (initial) {
+                        initialJoins.put(roomId, member.streamOrdering());
+                        continue;
+                    }
+                    boolean eventsChanged = changed.contains(roomId);
                     if (eventsChanged || extraRooms.contains(roomId)) {
                         boolean full = initial || membershipIsNew;
                         SyncResult.JoinedRoom room = eventsChanged
@@ -142,6 +150,14 @@ public class SyncReader {
                 default -> {
                     // no other membership is synced
                 }
+            }
+        }
+        if (!initialJoins.isEmpty()) {
+            Map<String, SyncResult.JoinedRoom> read = initialRooms.read(requester, device, initialJoins, now, filter,
+                    lazyMembers);
+            for (Map.Entry<String, SyncResult.JoinedRoom> entry : read.entrySet()) {
+                String roomId = entry.getKey();
+                join.put(roomId, entry.getValue().withExtras(extras.ephemeralOf(roomId), extras.accountDataOf(roomId)));
             }
         }
         if (!join.isEmpty()) {

@@ -44,6 +44,46 @@ public interface EventStore {
                                                                   Collection<io.zhihang.domain.room.StateKey> keys,
                                                                   long atOrBefore);
 
+    /**
+     * For several rooms at once (initial sync): for each room, its latest {@code perRoom} events at or before
+     * {@code upTo}, newest first. Rooms without events are absent. Adapters answer in one query.
+     */
+    default Map<String, List<StoredEvent>> latestPerRoom(Collection<String> roomIds, long upTo, int perRoom) {
+        Map<String, List<StoredEvent>> out = new java.util.LinkedHashMap<>();
+        for (String roomId : roomIds) {
+            List<StoredEvent> page = page(roomId, upTo + 1, null, Direction.BACKWARDS, perRoom);
+            if (!page.isEmpty()) {
+                out.put(roomId, page);
+            }
+        }
+        return out;
+    }
+
+    /** The state events of several rooms after {@code after} (exclusive), in stream order. */
+    default List<StoredEvent> stateEventsAfter(Collection<String> roomIds, long after) {
+        List<StoredEvent> out = new java.util.ArrayList<>();
+        for (String roomId : roomIds) {
+            out.addAll(stateEventsBetween(roomId, after, Long.MAX_VALUE));
+        }
+        return out;
+    }
+
+    /**
+     * {@link #latestStates} for several rooms, each with its own keys and bound: room id → key → the latest state
+     * event at or before the room's bound.
+     */
+    default Map<String, Map<io.zhihang.domain.room.StateKey, StoredEvent>> latestStates(
+            Map<String, ? extends Collection<io.zhihang.domain.room.StateKey>> keysByRoom,
+            Map<String, Long> atOrBefore) {
+        Map<String, Map<io.zhihang.domain.room.StateKey, StoredEvent>> out = new java.util.LinkedHashMap<>();
+        keysByRoom.forEach((roomId, keys) -> {
+            if (!keys.isEmpty()) {
+                out.put(roomId, latestStates(roomId, keys, atOrBefore.get(roomId)));
+            }
+        });
+        return out;
+    }
+
     /** The highest stream ordering of any event (0 if none). */
     long maxStreamOrdering();
 

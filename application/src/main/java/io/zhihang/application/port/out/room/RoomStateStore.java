@@ -20,6 +20,44 @@ public interface RoomStateStore {
     /** The room's current state without member events, but for the members named (lazy-loading members). */
     Map<StateKey, String> currentWithMembers(String roomId, Collection<String> members);
 
+    /** Several rooms' current state without member events: room id → key → event id (one query in adapters). */
+    default Map<String, Map<StateKey, String>> nonMemberStates(Collection<String> roomIds) {
+        Map<String, Map<StateKey, String>> out = new java.util.LinkedHashMap<>();
+        roomIds.forEach(roomId -> out.put(roomId, currentWithMembers(roomId, List.of())));
+        return out;
+    }
+
+    /** The current member events of the given users in the given rooms: room id → key → event id. */
+    default Map<String, Map<StateKey, String>> memberStates(Map<String, ? extends Collection<String>> usersByRoom) {
+        Map<String, Map<StateKey, String>> out = new java.util.LinkedHashMap<>();
+        usersByRoom.forEach((roomId, users) -> {
+            Map<StateKey, String> members = new java.util.LinkedHashMap<>();
+            Map<StateKey, String> current = current(roomId);
+            for (String user : users) {
+                String id = current.get(StateKey.member(user));
+                if (id != null) {
+                    members.put(StateKey.member(user), id);
+                }
+            }
+            out.put(roomId, members);
+        });
+        return out;
+    }
+
+    /** Several rooms' whole current state: room id → key → event id. */
+    default Map<String, Map<StateKey, String>> currentStates(Collection<String> roomIds) {
+        Map<String, Map<StateKey, String>> out = new java.util.LinkedHashMap<>();
+        roomIds.forEach(roomId -> out.put(roomId, current(roomId)));
+        return out;
+    }
+
+    /** {@link #membershipCounts(String)} for several rooms: room id → membership → count. */
+    default Map<String, Map<String, Long>> membershipCounts(Collection<String> roomIds) {
+        Map<String, Map<String, Long>> out = new java.util.LinkedHashMap<>();
+        roomIds.forEach(roomId -> out.put(roomId, membershipCounts(roomId)));
+        return out;
+    }
+
     /** Membership → how many members of the room have it now. */
     Map<String, Long> membershipCounts(String roomId);
 

@@ -1,0 +1,268 @@
+package io.zhihang.application.service.sync;
+
+import io.zhihang.application.port.in.sync.SyncResult;
+import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.RoomStateStore;
+import io.zhihang.application.port.out.room.StoredEvent;
+import io.zhihang.application.port.out.room.TxnIdStore;
+import io.zhihang.application.service.room.ClientEvents;
+import io.zhihang.application.service.room.HistoryFilter;
+import io.zhihang.application.service.room.StreamToken;
+import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.protocol.json.JsonString;
+import io.zhihang.domain.room.StateKey;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every joined room of an initial (or {@code full_state}) sync, read in a fixed number of batched queries rather than
+ * a dozen per room: the timelines (one ranked query), the non-member state, the needed member events, the member
+ * counts, the state wound back to each timeline's start and the history checks (one query for all rooms), the state
+ * events and the transaction ids. Only bundled relations are still read room by room.
+ * Same result as {@link RoomTimelineReader} with {@code full}.
+ */
+@ApplicationScoped
+public class InitialJoinedRooms {
+    private static final String MEMBER = "m.room.member";
+    private static final StateKey NAME = new StateKey("m.room.name", "");
+    private static final StateKey ALIAS = new StateKey("m.room.canonical_alias", "");
+    private static final int HEROES = 5;
+
+    private final EventStore events;
+    private final RoomStateStore state;
+    private final TxnIdStore txnIds;
+    private final HistoryFilter history;
+    private final ClientEvents clientEvents;
+
+    public InitialJoinedRooms(EventStore events, RoomStateStore state, TxnIdStore txnIds, HistoryFilter history,
+                              ClientEvents clientEvents) {
+        this.events = events;
+        this.state = state;
+        this.txnIds = txnIds;
+        this.history = history;
+        this.clientEvents = clientEvents;
+    }
+
+    /** One room while it is being read. */
+    private static final class Room {
+        final String roomId;
+        final long joinedAt;
+        List<StoredEvent> page = List.of();
+        boolean limited;
+        long first;
+        List<StoredEvent> visible = List.of();
+        SyncResult.Summary summary;
+        Set<String> members;
+        Map<StateKey, String> stateIds = new LinkedHashMap<>();
+
+        Room(String roomId, long joinedAt) {
+            this.roomId = roomId;
+            this.joinedAt = joinedAt;
+        }
+    }
+
+    /**
+     * @param joinedAt room id → the stream ordering of the user's current (join) member event
+     * @param lazy     the lazy-loaded members cache of this device (already reset: this is a full read)
+     */
+    Map<String, SyncResult.JoinedRoom> read(Requester requester, String device, Map<String, Long> joinedAt,
+                                            SyncToken now, SyncFilter filter, LazyMemberCache lazy) {
+        String userId = requester.userId().toString();
+        long upTo = now.events();
+        List<Room> rooms = new ArrayList<>();
+        joinedAt.forEach((roomId, at) -> rooms.add(new Room(roomId, at)));
+        if (rooms.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> roomIds = joinedAt.keySet();
+        int limit = filter.timelineLimit();
+        Map<String, List<StoredEvent>> pages = events.latestPerRoom(roomIds, upTo, Math.max(limit, 0) + 1);
+        for (Room room : rooms) {
+            List<StoredEvent> newestFirst = pages.getOrDefault(room.roomId, List.of());
+            room.limited = newestFirst.size() > limit;
+            List<StoredEvent> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+            Collections.reverse(page);
+            room.page = page;
+            room.first = page.isEmpty() ? upTo : page.getFirst().streamOrdering() - 1;
+        }
+
+        // The state wound back to each timeline's start needs the values before it of the keys set since; the
+        // history check of a timeline reaching back before the user's join needs two more keys. One query for all.
+        Map<String, Map<StateKey, String>> current = currentStates(rooms, roomIds, userId, filter);
+        Map<String, Set<StateKey>> rewind = new HashMap<>();
+        Map<String, Long> bounds = new HashMap<>();
+        for (StoredEvent later : events.stateEventsAfter(roomIds, upTo)) {
+            rewind.computeIfAbsent(later.pdu().roomId(), r -> new LinkedHashSet<>()).add(StateKey.of(later.pdu()));
+        }
+        for (Room room : rooms) {
+            Set<StateKey> keys = rewind.computeIfAbsent(room.roomId, r -> new LinkedHashSet<>());
+            room.page.stream().filter(e -> e.pdu().isState()).forEach(e -> keys.add(StateKey.of(e.pdu())));
+            if (needsHistoryCheck(room)) {
+                keys.addAll(HistoryFilter.keysBefore(userId));
+            }
+            bounds.put(room.roomId, room.first);
+        }
+        Map<String, Map<StateKey, StoredEvent>> before = events.latestStates(rewind, bounds);
+
+        for (Room room : rooms) {
+            Map<StateKey, StoredEvent> prior = before.getOrDefault(room.roomId, Map.of());
+            List<StoredEvent> visible = room.page;
+            if (needsHistoryCheck(room)) {
+                List<StateKey> keys = HistoryFilter.keysBefore(userId);
+                visible = history.visibleToJoinedGiven(userId, room.page, prior.get(keys.get(0)),
+                        prior.get(keys.get(1)));
+            }
+            room.visible = visible.stream().filter(e -> filter.timeline().matches(e.pdu())).toList();
+            if (filter.lazyLoadMembers()) {
+                room.members.add(userId);
+                room.visible.forEach(e -> room.members.add(e.pdu().sender()));
+            }
+            Map<StateKey, String> stateMap = new LinkedHashMap<>(current.get(room.roomId));
+            for (StateKey key : rewind.getOrDefault(room.roomId, Set.of())) {
+                if (key.type().equals(MEMBER) && room.members != null && !room.members.contains(key.stateKey())) {
+                    continue;
+                }
+                StoredEvent was = prior.get(key);
+                if (was == null) {
+                    stateMap.remove(key);
+                } else {
+                    stateMap.put(key, was.pdu().eventId());
+                }
+            }
+            Set<String> inTimeline = new HashSet<>();
+            room.visible.forEach(e -> inTimeline.add(e.pdu().eventId()));
+            stateMap.forEach((key, id) -> {
+                boolean member = key.type().equals(MEMBER);
+                if (inTimeline.contains(id)) {
+                    return;
+                }
+                if (filter.lazyLoadMembers() && member && (!room.members.contains(key.stateKey())
+                        || (!filter.redundantMembers() && lazy.alreadySent(device, id)))) {
+                    return;
+                }
+                room.stateIds.put(key, id);
+            });
+            if (filter.lazyLoadMembers()) {
+                room.visible.stream().filter(e -> e.pdu().type().equals(MEMBER))
+                        .forEach(e -> lazy.alreadySent(device, e.pdu().eventId()));
+            }
+        }
+        return assemble(requester, rooms, filter);
+    }
+
+    private static boolean needsHistoryCheck(Room room) {
+        return room.page.stream().anyMatch(e -> e.streamOrdering() < room.joinedAt);
+    }
+
+    /**
+     * Current state per room: all of it, or with lazy-loaded members the non-member state and the member events of
+     * the user, the heroes and the timelines' senders (summaries are made on the way).
+     */
+    private Map<String, Map<StateKey, String>> currentStates(List<Room> rooms, Set<String> roomIds, String userId,
+                                                             SyncFilter filter) {
+        if (!filter.lazyLoadMembers()) {
+            return state.currentStates(roomIds);
+        }
+        Map<String, Map<StateKey, String>> nonMember = state.nonMemberStates(roomIds);
+        Map<String, Map<String, Long>> counts = state.membershipCounts(roomIds);
+        Set<String> named = named(nonMember);
+        Map<String, Set<String>> wanted = new LinkedHashMap<>();
+        for (Room room : rooms) {
+            Map<String, Long> c = counts.getOrDefault(room.roomId, Map.of());
+            long joined = c.getOrDefault("join", 0L);
+            long invited = c.getOrDefault("invite", 0L);
+            List<String> heroes = null;
+            if (!named.contains(room.roomId)) {
+                heroes = state.someMembers(room.roomId, List.of("join", "invite"), userId, HEROES);
+                if (heroes.isEmpty()) {
+                    heroes = state.someMembers(room.roomId, List.of("leave", "ban"), userId, HEROES);
+                }
+            }
+            room.summary = new SyncResult.Summary(heroes, joined, invited);
+            room.members = new LinkedHashSet<>();
+            room.members.add(userId);
+            if (heroes != null) {
+                room.members.addAll(heroes);
+            }
+            room.page.forEach(e -> room.members.add(e.pdu().sender()));
+            wanted.put(room.roomId, room.members);
+        }
+        Map<String, Map<StateKey, String>> members = state.memberStates(wanted);
+        Map<String, Map<StateKey, String>> out = new LinkedHashMap<>();
+        for (Room room : rooms) {
+            Map<StateKey, String> merged = new LinkedHashMap<>(nonMember.getOrDefault(room.roomId, Map.of()));
+            merged.putAll(members.getOrDefault(room.roomId, Map.of()));
+            out.put(room.roomId, merged);
+        }
+        return out;
+    }
+
+    /** Rooms with a non-empty name or canonical alias (their summary has no heroes). */
+    private Set<String> named(Map<String, Map<StateKey, String>> nonMember) {
+        List<String> ids = new ArrayList<>();
+        nonMember.values().forEach(s -> {
+            if (s.containsKey(NAME)) {
+                ids.add(s.get(NAME));
+            }
+            if (s.containsKey(ALIAS)) {
+                ids.add(s.get(ALIAS));
+            }
+        });
+        Set<String> named = new HashSet<>();
+        for (StoredEvent e : events.findAll(ids)) {
+            String field = e.pdu().type().equals(NAME.type()) ? "name" : "alias";
+            if (!e.isRedacted() && e.pdu().content().string(field).filter(v -> !v.isEmpty()).isPresent()) {
+                named.add(e.pdu().roomId());
+            }
+        }
+        return named;
+    }
+
+    private Map<String, SyncResult.JoinedRoom> assemble(Requester requester, List<Room> rooms, SyncFilter filter) {
+        String userId = requester.userId().toString();
+        Set<String> stateIds = new HashSet<>();
+        List<String> own = new ArrayList<>();
+        for (Room room : rooms) {
+            stateIds.addAll(room.stateIds.values());
+            room.visible.stream().filter(e -> e.pdu().sender().equals(userId)).forEach(e -> own.add(e.pdu().eventId()));
+        }
+        Map<String, StoredEvent> stateEvents = new HashMap<>();
+        events.findAll(stateIds).forEach(e -> stateEvents.put(e.pdu().eventId(), e));
+        Map<String, String> txns = own.isEmpty() ? Map.of()
+                : txnIds.txnIdsOf(requester.userId(), requester.deviceId(), own);
+        Map<String, SyncResult.JoinedRoom> out = new LinkedHashMap<>();
+        for (Room room : rooms) {
+            List<StoredEvent> stored = room.stateIds.values().stream().map(stateEvents::get)
+                    .filter(java.util.Objects::nonNull).toList();
+            List<JsonObject> stateJson = clientEvents.format(room.roomId, stored, false).stream()
+                    .filter(e -> filter.state().matches(e, room.roomId)).toList();
+            List<JsonObject> timeline = clientEvents.formatFor(userId, room.roomId, room.visible, false);
+            if (!txns.isEmpty()) {
+                timeline = timeline.stream().map(e -> withTxnId(e, txns)).toList();
+            }
+            out.put(room.roomId, new SyncResult.JoinedRoom(new SyncResult.Timeline(timeline, room.limited,
+                    StreamToken.format(room.first)), stateJson, List.of(), List.of(), SyncResult.Counts.ZERO,
+                    Map.of(), filter.lazyLoadMembers() ? room.summary : null));
+        }
+        return out;
+    }
+
+    private static JsonObject withTxnId(JsonObject event, Map<String, String> txnIds) {
+        String txnId = event.string("event_id").map(txnIds::get).orElse(null);
+        if (txnId == null) {
+            return event;
+        }
+        JsonObject unsigned = event.object("unsigned").orElse(JsonObject.EMPTY);
+        return event.with("unsigned", unsigned.with("transaction_id", new JsonString(txnId)));
+    }
+}
