@@ -52,9 +52,24 @@ public class FilterService implements CreateFilterUseCase, FilterQueries {
         if (filterParam.startsWith("{")) {
             return Filter.parse(inline(filterParam));
         }
-        return Filter.parse(filters.find(userId, filterParam)
+        String key = userId + "|" + filterParam;
+        Filter cached = stored.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Filter filter = Filter.parse(filters.find(userId, filterParam)
                 .orElseThrow(() -> DomainException.invalidParam("No such filter")));
+        if (stored.size() > MAX_CACHED) {
+            stored.clear();
+        }
+        stored.put(key, filter);
+        return filter;
     }
+
+    /** Stored filters never change (there is no API to alter one), so sync need not read them every time. */
+    private static final int MAX_CACHED = 10_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Filter> stored =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * An inline filter: text that is not JSON at all is {@code M_NOT_JSON}, as Synapse answers; JSON our strict

@@ -70,8 +70,25 @@ public class PresenceService implements SetPresenceUseCase, PresenceQueries, Mar
         if (!settings.enabled() || newState == PresenceState.OFFLINE) {
             return;
         }
+        Recent recent = recentSyncs.get(userId);
+        if (recent != null && recent.state() == newState && now.isBefore(recent.at().plus(SYNC_RECHECK))) {
+            return; // nothing to store: the last sync said the same moments ago (last_active is kept per minute)
+        }
         Presence old = current(userId);
         record(userId, old, old.fromSync(newState, now));
+        if (recentSyncs.size() > MAX_RECENT) {
+            recentSyncs.clear();
+        }
+        recentSyncs.put(userId, new Recent(newState, now));
+    }
+
+    /** How long a sync's presence is taken as still true without reading it again (well under the minute). */
+    private static final java.time.Duration SYNC_RECHECK = java.time.Duration.ofSeconds(20);
+    private static final int MAX_RECENT = 100_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Recent> recentSyncs =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Recent(PresenceState state, Instant at) {
     }
 
     @Override
@@ -126,6 +143,7 @@ public class PresenceService implements SetPresenceUseCase, PresenceQueries, Mar
     }
 
     private void record(String userId, Presence old, Presence next) {
+        recentSyncs.remove(userId);
         if (!next.worthStoring(old)) {
             return;
         }

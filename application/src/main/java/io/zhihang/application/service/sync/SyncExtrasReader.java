@@ -66,7 +66,7 @@ public class SyncExtrasReader {
                 }
             });
         }
-        if (since == null || pushRules.pushRulesChangedSince(userId, since.pushRules())) {
+        if (since == null || since.pushRules() < now.pushRules()) {
             JsonObject event = event("m.push_rules", pushRules.pushRulesAccountData(userId));
             if (filter.filter().accountData().matches(event)) {
                 global.add(event);
@@ -100,26 +100,13 @@ public class SyncExtrasReader {
         return new SyncExtras(global, roomData, ephemeral, presenceEvents);
     }
 
-    long pushRulesPosition(String userId) {
-        return pushRules.pushRulesPosition(userId);
-    }
 
     long typingPosition() {
         return typing.typingPosition();
     }
 
-    long presencePosition() {
-        return presence.presencePosition();
-    }
 
-    /** Stream positions of the streams read here, for the next token. */
-    long accountDataPosition() {
-        return userData.accountDataPosition();
-    }
 
-    long receiptPosition() {
-        return userData.receiptPosition();
-    }
 
     private static JsonObject event(String type, JsonObject content) {
         return JsonObject.builder().put("type", new JsonString(type)).put("content", content).build();

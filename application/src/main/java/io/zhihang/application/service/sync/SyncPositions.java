@@ -1,6 +1,7 @@
 package io.zhihang.application.service.sync;
 
 import io.zhihang.application.service.stream.RoomStream;
+import io.zhihang.application.port.out.sync.StreamHeads;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The current position of every stream sync reads: the {@code next_batch} of a response read now. */
@@ -8,15 +9,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SyncPositions {
     private final RoomStream rooms;
     private final SyncExtrasReader extras;
+    private final StreamHeads heads;
 
-    public SyncPositions(RoomStream rooms, SyncExtrasReader extras) {
+    public SyncPositions(RoomStream rooms, SyncExtrasReader extras, StreamHeads heads) {
         this.rooms = rooms;
         this.extras = extras;
+        this.heads = heads;
     }
 
     /** Read before the streams' contents, so nothing at or before a position is missed. */
     public SyncToken current(String userId) {
-        return new SyncToken(rooms.position(), extras.accountDataPosition(), extras.receiptPosition(),
-                extras.typingPosition(), extras.presencePosition(), extras.pushRulesPosition(userId), 0, 0);
+        long events = rooms.position();
+        StreamHeads.Heads stored = heads.read(userId);
+        return new SyncToken(events, stored.accountData(), stored.receipts(), extras.typingPosition(),
+                stored.presence(), stored.pushRules(), 0, 0);
     }
 }
