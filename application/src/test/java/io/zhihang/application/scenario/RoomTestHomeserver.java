@@ -41,6 +41,7 @@ import io.zhihang.application.service.room.RoomWriter;
 import io.zhihang.application.service.room.SearchIndexer;
 import io.zhihang.application.service.room.SendEventService;
 import io.zhihang.application.service.room.TimelineQueryService;
+import io.zhihang.application.service.stream.MembershipCache;
 import io.zhihang.application.service.stream.RoomStream;
 import io.zhihang.application.service.stream.SyncNotifier;
 import io.zhihang.application.service.stream.SyncActivity;
@@ -114,7 +115,7 @@ public final class RoomTestHomeserver {
         pushRules = new PushRuleService(pushRuleStore, pushRulesCache, syncActivity);
         NotificationRecorder recorder = new NotificationRecorder(new RoomPushContexts(events), pushRulesCache,
                 notificationStore, events, server.settings);
-        stream = new RoomStream(events, new ImmediateAfterCommit(), notifier);
+        stream = new RoomStream(events, new ImmediateAfterCommit(), notifier, new MembershipCache());
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
                 messages, stream, recorder, new SearchIndexer(searchIndex, directory));
         MemberProfiles profiles = new MemberProfiles(server.profiles);

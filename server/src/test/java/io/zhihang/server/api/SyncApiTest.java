@@ -252,4 +252,16 @@ class SyncApiTest {
         Map<String, Object> next = Syncs.sync(alice, lazy + "&timeout=0&since=" + first.get("next_batch"));
         assertThat(at(joined(next, roomId), "summary")).containsEntry("m.joined_member_count", 2);
     }
+
+    @Test
+    void an_initial_sync_bundles_the_latest_edit_with_its_original() {
+        Matrix.Session alice = Matrix.registerFresh("se");
+        String roomId = Rooms.create(alice, Map.of());
+        String original = Rooms.send(alice, roomId, "typo");
+        String edit = Rooms.edit(alice, roomId, original, "fixed");
+        Map<String, Object> sync = Syncs.initial(alice);
+        Map<String, Object> event = timeline(sync, roomId).stream()
+                .filter(e -> original.equals(e.get("event_id"))).findFirst().orElseThrow();
+        assertThat(at(event, "unsigned", "m.relations", "m.replace")).containsEntry("event_id", edit);
+    }
 }

@@ -100,4 +100,16 @@ class SyncEphemeralApiTest {
         assertThat(timeline(sync, roomId)).extracting(e -> e.get("type")).doesNotContain("org.example.noise");
         assertThat(Syncs.bodies(timeline(sync, roomId))).contains("kept");
     }
+
+    @Test
+    void event_fields_cut_events_down_to_the_fields_asked_for() {
+        Matrix.Session alice = Matrix.registerFresh("ye");
+        String roomId = Rooms.create(alice, Map.of());
+        Rooms.send(alice, roomId, "trimmed");
+        Map<String, Object> sync = Syncs.sync(alice, "filter=" + java.net.URLEncoder.encode(
+                "{\"event_fields\":[\"type\",\"content.body\"]}", java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> last = timeline(sync, roomId).getLast();
+        assertThat(last).containsOnlyKeys("type", "content");
+        assertThat(at(last, "content")).containsOnlyKeys("body");
+    }
 }

@@ -193,6 +193,44 @@ public class PanacheEventStore implements EventStore {
     }
 
     @Override
+    public Map<String, List<RelatedEvent>> relationsOfRooms(Map<String, ? extends Collection<String>> parentsByRoom,
+                                                            Collection<String> relTypes) {
+        Map<String, List<RelatedEvent>> out = new java.util.LinkedHashMap<>();
+        Set<String> parents = new java.util.HashSet<>();
+        parentsByRoom.forEach((roomId, ids) -> {
+            out.put(roomId, new java.util.ArrayList<>());
+            parents.addAll(ids);
+        });
+        if (parents.isEmpty() || relTypes.isEmpty()) {
+            return out;
+        }
+        List<String> all = List.copyOf(parents);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            repo.getSession().createSelectionQuery("""
+                            select e.eventId, e.relatesTo, e.relType, e.type, e.sender, e.stateKey, e.originServerTs,
+                                   e.streamOrdering, case when e.relType = :replace then e.json else null end, e.roomId
+                            from EventEntity e
+                            where e.roomId in :rooms and e.relatesTo in :parents and e.relType in :types
+                              and e.redactedBy is null
+                            order by e.streamOrdering""", Object[].class)
+                    .setParameter("replace", RelationTypes.REPLACE)
+                    .setParameter("rooms", parentsByRoom.keySet())
+                    .setParameter("parents", all.subList(i, Math.min(all.size(), i + CHUNK)))
+                    .setParameter("types", relTypes)
+                    .getResultList()
+                    .forEach(row -> {
+                        List<RelatedEvent> children = out.get((String) row[9]);
+                        // A child counts only in its parent's room.
+                        if (children != null && parentsByRoom.get((String) row[9]).contains((String) row[1])) {
+                            children.add(toRelated(row));
+                        }
+                    });
+        }
+        out.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(RelatedEvent::streamOrdering)));
+        return out;
+    }
+
+    @Override
     public long maxStreamOrdering() {
         Long max = repo.getSession().createSelectionQuery("select max(e.streamOrdering) from EventEntity e", Long.class)
                 .getSingleResult();

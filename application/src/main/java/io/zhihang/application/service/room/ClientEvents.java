@@ -76,10 +76,28 @@ public class ClientEvents {
         return formatBundled(reader, roomId, access.version(roomId), stored, withRoomId, false);
     }
 
+    /**
+     * {@link #formatFor} for the timelines of several rooms (initial sync): one relations query for them all.
+     */
+    public Map<String, List<JsonObject>> formatForRooms(String reader, Map<String, List<StoredEvent>> pages,
+                                                        boolean withRoomId) {
+        Map<String, Map<String, BundledRelations>> found = bundles.ofRooms(pages, reader);
+        Map<String, List<JsonObject>> out = new java.util.LinkedHashMap<>();
+        pages.forEach((roomId, stored) -> out.put(roomId, stored.isEmpty() ? List.of()
+                : formatBundled(reader, roomId, access.version(roomId), stored, withRoomId, false,
+                found.getOrDefault(roomId, Map.of())).stream().map(BundledEvent::json).toList()));
+        return out;
+    }
+
     /** {@code nested}: formatting the latest replies of threads, which are not followed further. */
     private List<BundledEvent> formatBundled(String reader, String roomId, RoomVersion version,
                                              List<StoredEvent> stored, boolean withRoomId, boolean nested) {
-        Map<String, BundledRelations> found = bundles.of(roomId, stored, reader);
+        return formatBundled(reader, roomId, version, stored, withRoomId, nested, bundles.of(roomId, stored, reader));
+    }
+
+    private List<BundledEvent> formatBundled(String reader, String roomId, RoomVersion version,
+                                             List<StoredEvent> stored, boolean withRoomId, boolean nested,
+                                             Map<String, BundledRelations> found) {
         Map<String, JsonObject> latest = nested ? Map.of()
                 : latestThreadEvents(reader, roomId, version, stored, found, withRoomId);
         Map<String, Pdu> redactions = redactionsOf(stored);

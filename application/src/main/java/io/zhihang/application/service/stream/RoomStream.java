@@ -19,10 +19,13 @@ public class RoomStream {
     private final EventStore events;
     private final AfterCommit afterCommit;
     private final SyncNotifier notifier;
+    private final MembershipCache memberships;
     private final EventStreamTracker tracker;
     private final RoomChangeCache changes = new RoomChangeCache();
 
-    public RoomStream(EventStore events, AfterCommit afterCommit, SyncNotifier notifier) {
+    public RoomStream(EventStore events, AfterCommit afterCommit, SyncNotifier notifier,
+                      MembershipCache memberships) {
+        this.memberships = memberships;
         this.events = events;
         this.afterCommit = afterCommit;
         this.notifier = notifier;
@@ -48,6 +51,7 @@ public class RoomStream {
         afterCommit.register(() -> {
             tracker.end(orderings);
             changes.changed(roomId, orderings.stream().mapToLong(Long::longValue).max().orElse(0));
+            memberships.changed(members);
             notifier.wake(members, Set.of(roomId));
         }, () -> tracker.end(orderings));
     }

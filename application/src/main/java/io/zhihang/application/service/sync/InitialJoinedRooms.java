@@ -240,13 +240,16 @@ public class InitialJoinedRooms {
         events.findAll(stateIds).forEach(e -> stateEvents.put(e.pdu().eventId(), e));
         Map<String, String> txns = own.isEmpty() ? Map.of()
                 : txnIds.txnIdsOf(requester.userId(), requester.deviceId(), own);
+        Map<String, List<StoredEvent>> pages = new LinkedHashMap<>();
+        rooms.forEach(room -> pages.put(room.roomId, room.visible));
+        Map<String, List<JsonObject>> timelines = clientEvents.formatForRooms(userId, pages, false);
         Map<String, SyncResult.JoinedRoom> out = new LinkedHashMap<>();
         for (Room room : rooms) {
             List<StoredEvent> stored = room.stateIds.values().stream().map(stateEvents::get)
                     .filter(java.util.Objects::nonNull).toList();
             List<JsonObject> stateJson = clientEvents.format(room.roomId, stored, false).stream()
                     .filter(e -> filter.state().matches(e, room.roomId)).toList();
-            List<JsonObject> timeline = clientEvents.formatFor(userId, room.roomId, room.visible, false);
+            List<JsonObject> timeline = timelines.getOrDefault(room.roomId, List.of());
             if (!txns.isEmpty()) {
                 timeline = timeline.stream().map(e -> withTxnId(e, txns)).toList();
             }

@@ -1,5 +1,6 @@
 package io.zhihang.application.service.sync;
 
+import io.zhihang.application.service.stream.MembershipCache;
 import io.zhihang.application.service.stream.RoomStream;
 import io.zhihang.application.port.in.push.NotificationCounts;
 import io.zhihang.application.port.in.push.NotificationQueries;
@@ -45,11 +46,13 @@ public class SyncReader {
     private final SyncExtrasReader extrasReader;
     private final NotificationQueries notifications;
     private final InitialJoinedRooms initialRooms;
+    private final MembershipCache membershipCache;
 
     public SyncReader(RoomStateStore state, EventStore events, TxnIdStore txnIds, RoomAccess access,
                       RoomStream stream, RoomTimelineReader timelines, RoomSummaries summaries,
                       SyncExtrasReader extrasReader, NotificationQueries notifications,
-                      InitialJoinedRooms initialRooms) {
+                      InitialJoinedRooms initialRooms, MembershipCache membershipCache) {
+        this.membershipCache = membershipCache;
         this.initialRooms = initialRooms;
         this.notifications = notifications;
         this.extrasReader = extrasReader;
@@ -81,9 +84,11 @@ public class SyncReader {
         }
         long from = since == null ? 0 : since.events();
         Map<String, UserMembership> memberships = new TreeMap<>();
-        for (UserMembership m : state.membershipsOf(userId)) {
-            if (filter.roomWanted(m.roomId())) {
-                memberships.put(m.roomId(), m);
+        Map<String, Long> memberOrderings = new java.util.HashMap<>();
+        for (MembershipCache.Member m : members(userId)) {
+            if (filter.roomWanted(m.membership().roomId())) {
+                memberships.put(m.membership().roomId(), m.membership());
+                memberOrderings.put(m.membership().roomId(), m.ordering());
             }
         }
         Set<String> changed = since == null ? memberships.keySet()
@@ -96,7 +101,6 @@ public class SyncReader {
         Set<String> extraRooms = extras.rooms();
         Set<String> needed = new java.util.HashSet<>(changed);
         needed.addAll(extraRooms);
-        Map<String, StoredEvent> ownMembers = ownMemberEvents(memberships, initial ? memberships.keySet() : needed);
         Map<String, SyncResult.JoinedRoom> join = new LinkedHashMap<>();
         Map<String, Long> initialJoins = new LinkedHashMap<>();
         Map<String, SyncResult.InvitedRoom> invite = new LinkedHashMap<>();
@@ -104,15 +108,16 @@ public class SyncReader {
         Map<String, SyncResult.KnockedRoom> knock = new LinkedHashMap<>();
         for (UserMembership entry : memberships.values()) {
             String roomId = entry.roomId();
-            StoredEvent member = ownMembers.get(roomId);
-            if (member == null || member.streamOrdering() > now.events()) {
+            Long memberOrdering = memberOrderings.get(roomId);
+            if (memberOrdering == null || (!initial && !needed.contains(roomId)) || memberOrdering > now.events()) {
                 continue; // the membership is newer than this response: the next one shows it
             }
-            boolean membershipIsNew = since != null && member.streamOrdering() > from;
+            long memberAt = memberOrdering;
+            boolean membershipIsNew = since != null && memberAt > from;
             switch (entry.membership()) {
                 case "join" -> {
                     if (initial) {
-                        initialJoins.put(roomId, member.streamOrdering());
+                        initialJoins.put(roomId, memberAt);
                         continue;
                     }
                     boolean eventsChanged = changed.contains(roomId);
@@ -120,7 +125,7 @@ public class SyncReader {
                         boolean full = initial || membershipIsNew;
                         SyncResult.JoinedRoom room = eventsChanged
                                 ? joined(requester, device, roomId, full ? 0 : from, now, full, filter,
-                                member.streamOrdering())
+                                memberAt)
                                 : quiet(now);
                         room = room.withExtras(extras.ephemeralOf(roomId), extras.accountDataOf(roomId));
                         if (full || !room.isEmpty()) {
@@ -131,20 +136,20 @@ public class SyncReader {
                 case "invite" -> {
                     if (since == null || membershipIsNew) {
                         invite.put(roomId, new SyncResult.InvitedRoom(InviteState.stripped(access, timelines, roomId,
-                                member)));
+                                memberEvent(entry))));
                     }
                 }
                 case "knock" -> {
                     if (since == null || membershipIsNew) {
                         knock.put(roomId, new SyncResult.KnockedRoom(InviteState.stripped(access, timelines, roomId,
-                                member)));
+                                memberEvent(entry))));
                     }
                 }
                 case "leave", "ban" -> {
                     boolean wanted = since == null ? filter.includeLeave() : membershipIsNew
                             || (fullState && filter.includeLeave());
                     if (wanted) {
-                        leave.put(roomId, left(userId, roomId, member, since == null || fullState ? 0 : from, filter));
+                        leave.put(roomId, left(userId, roomId, memberAt, since == null || fullState ? 0 : from, filter));
                     }
                 }
                 default -> {
@@ -201,20 +206,30 @@ public class SyncReader {
                 SyncResult.Counts.ZERO, Map.of(), null);
     }
 
-    /** The user's own member events in the {@code needed} rooms, by room: one query. */
-    private Map<String, StoredEvent> ownMemberEvents(Map<String, UserMembership> memberships, Set<String> needed) {
-        Map<String, String> ids = new LinkedHashMap<>();
-        for (String roomId : needed) {
-            UserMembership m = memberships.get(roomId);
-            if (m != null) {
-                ids.put(m.eventId(), roomId);
-            }
+    /**
+     * The user's memberships with the orderings of their member events: cached between syncs, else two queries
+     * (the memberships, then their member events).
+     */
+    private List<MembershipCache.Member> members(String userId) {
+        List<MembershipCache.Member> cached = membershipCache.get(userId);
+        if (cached != null) {
+            return cached;
         }
-        Map<String, StoredEvent> byRoom = new LinkedHashMap<>();
-        for (StoredEvent e : events.findAll(ids.keySet())) {
-            byRoom.put(ids.get(e.pdu().eventId()), e);
-        }
-        return byRoom;
+        long generation = membershipCache.generation();
+        List<UserMembership> memberships = state.membershipsOf(userId);
+        Map<String, Long> orderings = new java.util.HashMap<>();
+        events.findAll(memberships.stream().map(UserMembership::eventId).toList())
+                .forEach(e -> orderings.put(e.pdu().eventId(), e.streamOrdering()));
+        List<MembershipCache.Member> loaded = memberships.stream().filter(m -> orderings.containsKey(m.eventId()))
+                .map(m -> new MembershipCache.Member(m, orderings.get(m.eventId()))).toList();
+        membershipCache.put(userId, loaded, generation);
+        return loaded;
+    }
+
+    /** The user's own member event (for stripped state, which shows it). */
+    private StoredEvent memberEvent(UserMembership membership) {
+        return events.find(membership.eventId()).orElseThrow(() -> new IllegalStateException(
+                "Member event " + membership.eventId() + " is missing"));
     }
 
     private SyncResult.JoinedRoom joined(Requester requester, String device, String roomId, long since,
@@ -261,10 +276,10 @@ public class SyncReader {
                 List.of(), SyncResult.Counts.ZERO, Map.of(), summary);
     }
 
-    private SyncResult.LeftRoom left(String userId, String roomId, StoredEvent member, long since,
+    private SyncResult.LeftRoom left(String userId, String roomId, long memberAt, long since,
                                      SyncFilter filter) {
         boolean full = since == 0;
-        RoomTimelineReader.Window window = timelines.window(userId, roomId, since, member.streamOrdering(), full,
+        RoomTimelineReader.Window window = timelines.window(userId, roomId, since, memberAt, full,
                 filter, -1, null);
         List<JsonObject> stateEvents = timelines.state(roomId, new ArrayList<>(window.stateIds().values()));
         return new SyncResult.LeftRoom(timelines.timeline(userId, roomId, window, Map.of()), stateEvents, List.of());

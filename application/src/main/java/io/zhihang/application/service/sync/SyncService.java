@@ -51,7 +51,7 @@ public class SyncService implements SyncUseCase {
             SyncToken now = positions.current(request.requester().userId().toString());
             SyncToken from = since == null ? null : since.clampTo(now);
             SyncReader.Outcome outcome = reader.read(request.requester(), from, now, filter, request.fullState());
-            SyncResult result = outcome.result();
+            SyncResult result = SyncEventFields.apply(outcome.result(), filter.filter().eventFields());
             long remaining = deadline - System.nanoTime();
             if (from == null || request.fullState() || !result.isEmpty() || remaining <= 0) {
                 return result;
