@@ -112,4 +112,20 @@ class SyncEphemeralApiTest {
         assertThat(last).containsOnlyKeys("type", "content");
         assertThat(at(last, "content")).containsOnlyKeys("body");
     }
+
+    @Test
+    void event_format_federation_gives_the_signed_pdus() {
+        Matrix.Session alice = Matrix.registerFresh("yg");
+        String roomId = Rooms.create(alice, Map.of());
+        String eventId = Rooms.send(alice, roomId, "as a pdu");
+        String federation = "filter=" + java.net.URLEncoder.encode("{\"event_format\":\"federation\"}",
+                java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, Object> first = Syncs.sync(alice, federation);
+        Map<String, Object> pdu = timeline(first, roomId).getLast();
+        assertThat(pdu).containsEntry("event_id", eventId).containsEntry("room_id", roomId)
+                .containsKeys("auth_events", "prev_events", "depth", "hashes", "signatures", "origin_server_ts");
+        Rooms.send(alice, roomId, "incremental pdu");
+        Map<String, Object> next = Syncs.sync(alice, federation + "&timeout=0&since=" + first.get("next_batch"));
+        assertThat(timeline(next, roomId).getLast()).containsKeys("hashes", "signatures", "prev_events");
+    }
 }

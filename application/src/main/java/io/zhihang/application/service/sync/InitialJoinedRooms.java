@@ -43,9 +43,14 @@ public class InitialJoinedRooms {
     private final TxnIdStore txnIds;
     private final HistoryFilter history;
     private final ClientEvents clientEvents;
+    private final io.zhihang.application.service.room.RoomAccess access;
+    private final java.time.InstantSource clock;
 
     public InitialJoinedRooms(EventStore events, RoomStateStore state, TxnIdStore txnIds, HistoryFilter history,
-                              ClientEvents clientEvents) {
+                              ClientEvents clientEvents, io.zhihang.application.service.room.RoomAccess access,
+                              java.time.InstantSource clock) {
+        this.access = access;
+        this.clock = clock;
         this.events = events;
         this.state = state;
         this.txnIds = txnIds;
@@ -242,12 +247,22 @@ public class InitialJoinedRooms {
                 : txnIds.txnIdsOf(requester.userId(), requester.deviceId(), own);
         Map<String, List<StoredEvent>> pages = new LinkedHashMap<>();
         rooms.forEach(room -> pages.put(room.roomId, room.visible));
-        Map<String, List<JsonObject>> timelines = clientEvents.formatForRooms(userId, pages, false);
+        boolean federation = filter.federationFormat();
+        long nowMillis = clock.millis();
+        Map<String, List<JsonObject>> timelines = new LinkedHashMap<>();
+        if (federation) {
+            pages.forEach((roomId, page) -> timelines.put(roomId,
+                    FederationFormat.of(page, access.version(roomId), nowMillis)));
+        } else {
+            timelines.putAll(clientEvents.formatForRooms(userId, pages, false));
+        }
         Map<String, SyncResult.JoinedRoom> out = new LinkedHashMap<>();
         for (Room room : rooms) {
             List<StoredEvent> stored = room.stateIds.values().stream().map(stateEvents::get)
                     .filter(java.util.Objects::nonNull).toList();
-            List<JsonObject> stateJson = clientEvents.format(room.roomId, stored, false).stream()
+            List<JsonObject> stateJson = (federation
+                    ? FederationFormat.of(stored, access.version(room.roomId), nowMillis)
+                    : clientEvents.format(room.roomId, stored, false)).stream()
                     .filter(e -> filter.state().matches(e, room.roomId)).toList();
             List<JsonObject> timeline = timelines.getOrDefault(room.roomId, List.of());
             if (!txns.isEmpty()) {

@@ -47,11 +47,14 @@ public class SyncReader {
     private final NotificationQueries notifications;
     private final InitialJoinedRooms initialRooms;
     private final MembershipCache membershipCache;
+    private final java.time.InstantSource clock;
 
     public SyncReader(RoomStateStore state, EventStore events, TxnIdStore txnIds, RoomAccess access,
                       RoomStream stream, RoomTimelineReader timelines, RoomSummaries summaries,
                       SyncExtrasReader extrasReader, NotificationQueries notifications,
-                      InitialJoinedRooms initialRooms, MembershipCache membershipCache) {
+                      InitialJoinedRooms initialRooms, MembershipCache membershipCache,
+                      java.time.InstantSource clock) {
+        this.clock = clock;
         this.membershipCache = membershipCache;
         this.initialRooms = initialRooms;
         this.notifications = notifications;
@@ -226,6 +229,13 @@ public class SyncReader {
         return loaded;
     }
 
+    private List<JsonObject> federation(String roomId, List<String> eventIds) {
+        Map<String, StoredEvent> byId = new java.util.HashMap<>();
+        events.findAll(eventIds).forEach(e -> byId.put(e.pdu().eventId(), e));
+        return FederationFormat.of(eventIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(),
+                access.version(roomId), clock.millis());
+    }
+
     /** The user's own member event (for stripped state, which shows it). */
     private StoredEvent memberEvent(UserMembership membership) {
         return events.find(membership.eventId()).orElseThrow(() -> new IllegalStateException(
@@ -266,13 +276,18 @@ public class SyncReader {
             window.timeline().stream().filter(e -> e.pdu().type().equals("m.room.member"))
                     .forEach(e -> lazyMembers.alreadySent(device, e.pdu().eventId()));
         }
-        List<JsonObject> stateEvents = timelines.state(roomId, stateIds).stream()
+        List<JsonObject> stateEvents = (filter.federationFormat() ? federation(roomId, stateIds)
+                : timelines.state(roomId, stateIds)).stream()
                 .filter(e -> filter.state().matches(asPdu(e))).toList();
         List<String> own = window.timeline().stream().filter(e -> e.pdu().sender().equals(userId))
                 .map(e -> e.pdu().eventId()).toList();
         Map<String, String> txns = own.isEmpty() ? Map.of()
                 : txnIds.txnIdsOf(requester.userId(), requester.deviceId(), own);
-        return new SyncResult.JoinedRoom(timelines.timeline(userId, roomId, window, txns), stateEvents, List.of(),
+        SyncResult.Timeline timeline = filter.federationFormat()
+                ? new SyncResult.Timeline(FederationFormat.of(window.timeline(), access.version(roomId),
+                clock.millis()), window.limited(), window.prevBatch())
+                : timelines.timeline(userId, roomId, window, txns);
+        return new SyncResult.JoinedRoom(timeline, stateEvents, List.of(),
                 List.of(), SyncResult.Counts.ZERO, Map.of(), summary);
     }
 
