@@ -187,7 +187,10 @@ public class PanacheEventStore implements EventStore {
             if (wanted == null || !wanted.contains(key) || e.streamOrdering > atOrBefore.get(e.roomId)) {
                 continue;
             }
-            out.computeIfAbsent(e.roomId, r -> new HashMap<>()).putIfAbsent(key, toStored(e));
+            Map<StateKey, StoredEvent> room = out.computeIfAbsent(e.roomId, r -> new HashMap<>());
+            if (!room.containsKey(key)) {
+                room.put(key, toStored(e));
+            }
         }
         return out;
     }

@@ -72,11 +72,19 @@ public class PanacheRoomStateStore implements RoomStateStore {
         Map<String, Map<StateKey, String>> out = new LinkedHashMap<>();
         roomIds.forEach(roomId -> out.put(roomId, new LinkedHashMap<>()));
         if (!roomIds.isEmpty()) {
-            for (CurrentStateEntity e : repo.list("roomId in ?1 and type <> ?2", roomIds, MEMBER)) {
-                out.get(e.roomId).put(new StateKey(e.type, e.stateKey), e.eventId);
-            }
+            rows("where e.roomId in :rooms and e.type <> :member", Map.of("rooms", roomIds, "member", MEMBER))
+                    .forEach(row -> out.get((String) row[0]).put(new StateKey((String) row[1], (String) row[2]),
+                            (String) row[3]));
         }
         return out;
+    }
+
+    /** (room id, type, state key, event id) rows without loading entities (sync reads thousands of them). */
+    private List<Object[]> rows(String where, Map<String, Object> params) {
+        var query = repo.getSession().createSelectionQuery(
+                "select e.roomId, e.type, e.stateKey, e.eventId from CurrentStateEntity e " + where, Object[].class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
     }
 
     @Override
@@ -90,10 +98,11 @@ public class PanacheRoomStateStore implements RoomStateStore {
         if (users.isEmpty()) {
             return out;
         }
-        for (CurrentStateEntity e : repo.list("roomId in ?1 and type = ?2 and stateKey in ?3", usersByRoom.keySet(),
-                MEMBER, users)) {
-            if (usersByRoom.get(e.roomId).contains(e.stateKey)) {
-                out.get(e.roomId).put(new StateKey(e.type, e.stateKey), e.eventId);
+        for (Object[] row : rows("where e.roomId in :rooms and e.type = :member and e.stateKey in :users",
+                Map.of("rooms", usersByRoom.keySet(), "member", MEMBER, "users", users))) {
+            String roomId = (String) row[0];
+            if (usersByRoom.get(roomId).contains((String) row[2])) {
+                out.get(roomId).put(new StateKey((String) row[1], (String) row[2]), (String) row[3]);
             }
         }
         return out;
@@ -104,9 +113,9 @@ public class PanacheRoomStateStore implements RoomStateStore {
         Map<String, Map<StateKey, String>> out = new LinkedHashMap<>();
         roomIds.forEach(roomId -> out.put(roomId, new LinkedHashMap<>()));
         if (!roomIds.isEmpty()) {
-            for (CurrentStateEntity e : repo.list("roomId in ?1", roomIds)) {
-                out.get(e.roomId).put(new StateKey(e.type, e.stateKey), e.eventId);
-            }
+            rows("where e.roomId in :rooms", Map.of("rooms", roomIds))
+                    .forEach(row -> out.get((String) row[0]).put(new StateKey((String) row[1], (String) row[2]),
+                            (String) row[3]));
         }
         return out;
     }

@@ -48,12 +48,14 @@ public class SyncReader {
     private final InitialJoinedRooms initialRooms;
     private final MembershipCache membershipCache;
     private final java.time.InstantSource clock;
+    private final io.zhihang.application.port.out.ReadOnlyWork readOnlyWork;
 
     public SyncReader(RoomStateStore state, EventStore events, TxnIdStore txnIds, RoomAccess access,
                       RoomStream stream, RoomTimelineReader timelines, RoomSummaries summaries,
                       SyncExtrasReader extrasReader, NotificationQueries notifications,
                       InitialJoinedRooms initialRooms, MembershipCache membershipCache,
-                      java.time.InstantSource clock) {
+                      java.time.InstantSource clock, io.zhihang.application.port.out.ReadOnlyWork readOnlyWork) {
+        this.readOnlyWork = readOnlyWork;
         this.clock = clock;
         this.membershipCache = membershipCache;
         this.initialRooms = initialRooms;
@@ -79,6 +81,7 @@ public class SyncReader {
     @Transactional
     public Outcome read(Requester requester, SyncToken since, SyncToken now, SyncFilter filter,
                            boolean fullState) {
+        readOnlyWork.readOnly();
         String userId = requester.userId().toString();
         String device = userId + "|" + requester.deviceId().value();
         boolean initial = since == null || fullState;
