@@ -264,4 +264,20 @@ class SyncApiTest {
                 .filter(e -> original.equals(e.get("event_id"))).findFirst().orElseThrow();
         assertThat(at(event, "unsigned", "m.relations", "m.replace")).containsEntry("event_id", edit);
     }
+
+    @Test
+    void a_thread_root_in_a_sync_carries_its_summary() {
+        Matrix.Session alice = Matrix.registerFresh("sr");
+        String roomId = Rooms.create(alice, Map.of());
+        Map<String, Object> first = Syncs.initial(alice);
+        String root = Rooms.send(alice, roomId, "root");
+        Rooms.reply(alice, roomId, root, "reply one");
+        String last = Rooms.reply(alice, roomId, root, "reply two");
+        Map<String, Object> next = Syncs.since(alice, first);
+        Map<String, Object> event = timeline(next, roomId).stream()
+                .filter(e -> root.equals(e.get("event_id"))).findFirst().orElseThrow();
+        Map<String, Object> thread = at(event, "unsigned", "m.relations", "m.thread");
+        assertThat(thread).containsEntry("count", 2);
+        assertThat(at(thread, "latest_event")).containsEntry("event_id", last);
+    }
 }

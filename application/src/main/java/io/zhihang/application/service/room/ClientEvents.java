@@ -82,6 +82,23 @@ public class ClientEvents {
     public Map<String, List<JsonObject>> formatForRooms(String reader, Map<String, List<StoredEvent>> pages,
                                                         boolean withRoomId) {
         Map<String, Map<String, BundledRelations>> found = bundles.ofRooms(pages, reader);
+        return formatForRooms(reader, pages, withRoomId, found);
+    }
+
+    /**
+     * {@link #formatFor} for sync timelines, each the latest events of its room up to the sync's position (a suffix
+     * of the room's stream, whose children are all in it: see {@link RelationBundles#ofSuffix}): no query.
+     */
+    public Map<String, List<JsonObject>> formatSuffixes(String reader, Map<String, List<StoredEvent>> pages,
+                                                        Map<String, List<StoredEvent>> suffixes, boolean withRoomId) {
+        Map<String, Map<String, BundledRelations>> found = new java.util.LinkedHashMap<>();
+        suffixes.forEach((roomId, suffix) -> found.put(roomId, bundles.ofSuffix(suffix, reader)));
+        return formatForRooms(reader, pages, withRoomId, found);
+    }
+
+    private Map<String, List<JsonObject>> formatForRooms(String reader, Map<String, List<StoredEvent>> pages,
+                                                         boolean withRoomId,
+                                                         Map<String, Map<String, BundledRelations>> found) {
         Map<String, List<JsonObject>> out = new java.util.LinkedHashMap<>();
         pages.forEach((roomId, stored) -> out.put(roomId, stored.isEmpty() ? List.of()
                 : formatBundled(reader, roomId, access.version(roomId), stored, withRoomId, false,

@@ -21,6 +21,39 @@ public class RelationBundles {
         this.events = events;
     }
 
+    /**
+     * {@link #of} for a page that is a suffix of its room's stream (a sync timeline: the latest events up to a
+     * position): every child of its events up to that position is in the page too (a relation names an event that
+     * already exists, so it comes after it), so the bundles come from the page itself, without a query.
+     */
+    public Map<String, BundledRelations> ofSuffix(List<StoredEvent> page, String reader) {
+        List<RelationParent> parents = page.stream()
+                .map(e -> RelationParent.of(e.pdu(), e.isRedacted()))
+                .filter(Aggregations::mayHaveBundle)
+                .toList();
+        if (parents.isEmpty()) {
+            return Map.of();
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        parents.forEach(p -> ids.add(p.eventId()));
+        List<RelatedEvent> children = new java.util.ArrayList<>();
+        for (StoredEvent e : page) {
+            if (e.isRedacted()) {
+                continue;
+            }
+            var relation = e.pdu().content().object("m.relates_to");
+            String parent = relation.flatMap(r -> r.string("event_id")).orElse(null);
+            String relType = relation.flatMap(r -> r.string("rel_type")).orElse(null);
+            if (parent != null && relType != null && ids.contains(parent) && RelationTypes.BUNDLED.contains(relType)) {
+                children.add(new RelatedEvent(e.pdu().eventId(), parent, relType, e.pdu().type(), e.pdu().sender(),
+                        e.pdu().isState(), e.pdu().originServerTs(), e.streamOrdering(),
+                        RelationTypes.REPLACE.equals(relType) ? e.pdu() : null));
+            }
+        }
+        children.sort(java.util.Comparator.comparingLong(RelatedEvent::streamOrdering));
+        return Aggregations.bundle(parents, children, reader);
+    }
+
     /** {@link #of} for the pages of several rooms, with one relations query for them all. */
     public Map<String, Map<String, BundledRelations>> ofRooms(Map<String, List<StoredEvent>> pages, String reader) {
         Map<String, List<RelationParent>> parents = new java.util.LinkedHashMap<>();

@@ -246,7 +246,11 @@ public class InitialJoinedRooms {
         Map<String, String> txns = own.isEmpty() ? Map.of()
                 : txnIds.txnIdsOf(requester.userId(), requester.deviceId(), own);
         Map<String, List<StoredEvent>> pages = new LinkedHashMap<>();
-        rooms.forEach(room -> pages.put(room.roomId, room.visible));
+        Map<String, List<StoredEvent>> suffixes = new LinkedHashMap<>();
+        rooms.forEach(room -> {
+            pages.put(room.roomId, room.visible);
+            suffixes.put(room.roomId, room.page);
+        });
         boolean federation = filter.federationFormat();
         long nowMillis = clock.millis();
         Map<String, List<JsonObject>> timelines = new LinkedHashMap<>();
@@ -254,7 +258,7 @@ public class InitialJoinedRooms {
             pages.forEach((roomId, page) -> timelines.put(roomId,
                     FederationFormat.of(page, access.version(roomId), nowMillis)));
         } else {
-            timelines.putAll(clientEvents.formatForRooms(userId, pages, false));
+            timelines.putAll(clientEvents.formatSuffixes(userId, pages, suffixes, false));
         }
         Map<String, SyncResult.JoinedRoom> out = new LinkedHashMap<>();
         for (Room room : rooms) {

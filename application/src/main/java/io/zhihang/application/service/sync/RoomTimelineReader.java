@@ -46,7 +46,8 @@ public class RoomTimelineReader {
     }
 
     /** A room's part of the sync before formatting: raw events, so callers can add to the state. */
-    record Window(List<StoredEvent> timeline, boolean limited, String prevBatch, Map<StateKey, String> stateIds) {
+    record Window(List<StoredEvent> timeline, boolean limited, String prevBatch, Map<StateKey, String> stateIds,
+                  List<StoredEvent> page) {
     }
 
     /**
@@ -90,7 +91,7 @@ public class RoomTimelineReader {
                 filtered.put(key, id);
             }
         });
-        return new Window(visible, limited, prevBatch, filtered);
+        return new Window(visible, limited, prevBatch, filtered, page);
     }
 
     /**
@@ -153,7 +154,9 @@ public class RoomTimelineReader {
      * were sent with; state events as given.
      */
     SyncResult.Timeline timeline(String userId, String roomId, Window window, Map<String, String> txnIds) {
-        List<JsonObject> formatted = clientEvents.formatFor(userId, roomId, window.timeline(), false);
+        // The page is the room's latest events up to the sync's position: its bundles need no query.
+        List<JsonObject> formatted = clientEvents.formatSuffixes(userId, Map.of(roomId, window.timeline()),
+                Map.of(roomId, window.page()), false).get(roomId);
         if (!txnIds.isEmpty()) {
             formatted = formatted.stream().map(e -> withTxnId(e, txnIds)).toList();
         }
