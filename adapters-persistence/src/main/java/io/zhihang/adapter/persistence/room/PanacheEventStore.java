@@ -128,21 +128,35 @@ public class PanacheEventStore implements EventStore {
         List<String> all = List.copyOf(roomIds);
         for (int i = 0; i < all.size(); i += CHUNK) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-            // Rank only the index (room_id, stream_ordering), then load the few rows that made it.
-            @SuppressWarnings("unchecked")
-            List<EventEntity> rows = repo.getSession().createNativeQuery("""
-                            SELECT e.* FROM events e
-                            JOIN (SELECT stream_ordering FROM (
-                                    SELECT stream_ordering,
-                                           ROW_NUMBER() OVER (PARTITION BY room_id ORDER BY stream_ordering DESC) AS rn
-                                    FROM events WHERE room_id IN (:rooms) AND stream_ordering <= :upTo) ranked
-                                  WHERE rn <= :n) top ON top.stream_ordering = e.stream_ordering
-                            ORDER BY e.stream_ordering DESC""", EventEntity.class)
-                    .setParameter("rooms", chunk).setParameter("upTo", upTo).setParameter("n", perRoom)
-                    .getResultList();
-            for (EventEntity e : rows) {
-                out.computeIfAbsent(e.roomId, r -> new java.util.ArrayList<>()).add(toStored(e));
-            }
+            // Rank only the index (room_id, stream_ordering), then load the few rows that made it; plain JDBC on
+            // the transaction's connection, since thousands of rows as managed entities cost more than the query.
+            String placeholders = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            String sql = """
+                    SELECT e.stream_ordering, e.room_id, e.event_id, e.redacted_by, e.json FROM events e
+                    JOIN (SELECT stream_ordering FROM (
+                            SELECT stream_ordering,
+                                   ROW_NUMBER() OVER (PARTITION BY room_id ORDER BY stream_ordering DESC) AS rn
+                            FROM events WHERE room_id IN (%s) AND stream_ordering <= ?) ranked
+                          WHERE rn <= ?) top ON top.stream_ordering = e.stream_ordering
+                    ORDER BY e.stream_ordering DESC""".formatted(placeholders);
+            repo.getSession().doWork(connection -> {
+                try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+                    int p = 1;
+                    for (String roomId : chunk) {
+                        statement.setString(p++, roomId);
+                    }
+                    statement.setLong(p++, upTo);
+                    statement.setInt(p, perRoom);
+                    try (java.sql.ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            String eventId = rows.getString(3);
+                            out.computeIfAbsent(rows.getString(2), r -> new java.util.ArrayList<>())
+                                    .add(new StoredEvent(rows.getLong(1),
+                                            new Pdu(eventId, Json.parseObject(rows.getString(5))), rows.getString(4)));
+                        }
+                    }
+                }
+            });
         }
         return out;
     }
