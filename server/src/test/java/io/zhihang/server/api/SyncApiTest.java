@@ -280,4 +280,26 @@ class SyncApiTest {
         assertThat(thread).containsEntry("count", 2);
         assertThat(at(thread, "latest_event")).containsEntry("event_id", last);
     }
+
+    @Test
+    void members_at_a_token_are_the_members_as_they_were_then() {
+        Matrix.Session alice = Matrix.registerFresh("sa");
+        Matrix.Session bob = Matrix.registerFresh("sa");
+        Matrix.Session carol = Matrix.registerFresh("sa");
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat"));
+        Rooms.join(bob, roomId);
+        String token = (String) Syncs.initial(alice).get("next_batch");
+        Rooms.join(carol, roomId);
+        as(bob).body(Map.of()).post(Rooms.path(roomId) + "/leave").then().statusCode(200);
+
+        List<String> then = as(alice).urlEncodingEnabled(false)
+                .get(Rooms.path(roomId) + "/members?not_membership=leave&at=" + token)
+                .then().statusCode(200).extract().path("chunk.state_key");
+        assertThat(then).containsExactlyInAnyOrder(alice.userId(), bob.userId());
+        List<String> now = as(alice).get(Rooms.path(roomId) + "/members?not_membership=leave")
+                .then().statusCode(200).extract().path("chunk.state_key");
+        assertThat(now).containsExactlyInAnyOrder(alice.userId(), carol.userId());
+        as(alice).get(Rooms.path(roomId) + "/members?at=nonsense").then().statusCode(400)
+                .body("errcode", equalTo("M_INVALID_PARAM"));
+    }
 }

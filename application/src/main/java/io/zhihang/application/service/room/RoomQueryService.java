@@ -76,6 +76,28 @@ public class RoomQueryService implements RoomQueries {
 
     @Override
     @Transactional
+    public List<JsonObject> members(Requester requester, String roomId, String membership, String notMembership,
+                                    String at) {
+        if (at == null) {
+            return members(requester, roomId, membership, notMembership);
+        }
+        long position = StreamToken.parse(at);
+        access.ensureJoined(roomId, requester.userId().toString());
+        List<StateKey> keys = state.memberships(roomId).keySet().stream().map(StateKey::member).toList();
+        // Every member key the room ever had is in its current state (leaves stay): wind each back to the token.
+        List<StoredEvent> then = events.latestStates(roomId, keys, position).values().stream()
+                .sorted(java.util.Comparator.comparingLong(StoredEvent::streamOrdering))
+                .filter(e -> {
+                    String m = e.pdu().content().string("membership").orElse(null);
+                    return (membership == null || membership.equals(m))
+                            && (notMembership == null || !notMembership.equals(m));
+                })
+                .toList();
+        return clientEvents.format(roomId, then, true);
+    }
+
+    @Override
+    @Transactional
     public Map<String, JsonObject> joinedMembers(Requester requester, String roomId) {
         Map<String, JsonObject> joined = new LinkedHashMap<>();
         for (JsonObject member : members(requester, roomId, "join", null)) {

@@ -112,8 +112,10 @@ public class MembershipResource {
     public Map<String, Object> members(@PathParam("roomId") String roomId,
                                        @QueryParam("membership") String only,
                                        @QueryParam("not_membership") String not,
+                                       @QueryParam("at") String at,
                                        @Context HttpServerRequest request) {
-        return Map.of("chunk", queries.members(auth.require(request), roomId, only, not));
+        return Map.of("chunk", queries.members(auth.require(request), roomId, only, not,
+                at == null || at.isEmpty() ? null : at));
     }
 
     @GET

@@ -22,6 +22,12 @@ public interface RoomQueries {
     /** Member events, optionally only those with {@code membership} and/or without {@code notMembership}. */
     List<JsonObject> members(Requester requester, String roomId, String membership, String notMembership);
 
+    /**
+     * {@code /members?at=}: the member events as they were at a point of the room's stream (a pagination or sync
+     * token; {@code at} null means now).
+     */
+    List<JsonObject> members(Requester requester, String roomId, String membership, String notMembership, String at);
+
     /** user id → {display_name, avatar_url} of joined members. */
     Map<String, JsonObject> joinedMembers(Requester requester, String roomId);
 
