@@ -125,7 +125,8 @@ public final class RoomTestHomeserver {
         sendEvent = new SendEventService(rooms, events, txnIds, writer, access, new MessageLanes(messageBatches),
                 server.clock);
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
-                forgotten, server.clock);
+                forgotten, server.clock, new io.zhihang.application.service.typing.TypingService(state, server.clock,
+                new io.zhihang.application.fakes.RecordingEvents<>()));
         queries = new RoomQueryService(access, state, events, clientEvents, history);
         relations = new RelationQueryService(access, events, clientEvents, history);
         timeline = new TimelineQueryService(access, events, clientEvents, history);

@@ -128,4 +128,23 @@ class SyncEphemeralApiTest {
         Map<String, Object> next = Syncs.sync(alice, federation + "&timeout=0&since=" + first.get("next_batch"));
         assertThat(timeline(next, roomId).getLast()).containsKeys("hashes", "signatures", "prev_events");
     }
+
+    @Test
+    void leaving_a_room_stops_typing_there() {
+        Matrix.Session alice = Matrix.registerFresh("yl");
+        Matrix.Session bob = Matrix.registerFresh("yl");
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat"));
+        Rooms.join(bob, roomId);
+        as(bob).body(Map.of("typing", true, "timeout", 60000)).put(Rooms.path(roomId) + "/typing/" + bob.userId())
+                .then().statusCode(200);
+        Map<String, Object> first = Syncs.initial(alice);
+        assertThat(events(at(joined(first, roomId), "ephemeral"))).anySatisfy(e ->
+                assertThat(at(e, "content").get("user_ids")).asList().containsExactly(bob.userId()));
+        as(bob).body(Map.of()).post(Rooms.path(roomId) + "/leave").then().statusCode(200);
+        Map<String, Object> next = Syncs.since(alice, first);
+        assertThat(events(at(joined(next, roomId), "ephemeral"))).anySatisfy(e -> {
+            assertThat(e).containsEntry("type", "m.typing");
+            assertThat(at(e, "content").get("user_ids")).asList().isEmpty();
+        });
+    }
 }

@@ -12,6 +12,7 @@ import io.zhihang.domain.room.Membership;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
 import io.zhihang.domain.shared.UserId;
+import io.zhihang.application.port.in.typing.TypingUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -20,6 +21,7 @@ import java.time.InstantSource;
 /** Membership changes are member events; the auth rules decide who may make which. */
 @ApplicationScoped
 public class MembershipService implements MembershipUseCase {
+    private final TypingUseCase typing;
     private final RoomWriter writer;
     private final RoomAccess access;
     private final AliasRepository aliases;
@@ -31,7 +33,8 @@ public class MembershipService implements MembershipUseCase {
 
     public MembershipService(RoomWriter writer, RoomAccess access, AliasRepository aliases, AccountRepository accounts,
                              MemberProfiles profiles, HomeserverSettings settings, ForgottenRooms forgotten,
-                             InstantSource clock) {
+                             InstantSource clock, TypingUseCase typing) {
+        this.typing = typing;
         this.writer = writer;
         this.access = access;
         this.aliases = aliases;
@@ -125,6 +128,10 @@ public class MembershipService implements MembershipUseCase {
     private void change(String roomId, Requester requester, String target, JsonObject content) {
         writer.append(roomId, EventDraft.state("m.room.member", target, requester.userId().toString(), content),
                 clock.instant());
+        String membership = content.string("membership").orElse("");
+        if (membership.equals("leave") || membership.equals("ban")) {
+            typing.leftRoom(roomId, target); // whoever leaves stops typing there (as Synapse does)
+        }
     }
 
     private String resolve(String roomIdOrAlias) {
