@@ -99,25 +99,7 @@ public class PanacheEventStore implements EventStore {
 
     @Override
     public Map<StateKey, StoredEvent> latestStates(String roomId, Collection<StateKey> keys, long atOrBefore) {
-        Map<StateKey, StoredEvent> latest = new HashMap<>();
-        if (keys.isEmpty()) {
-            return latest;
-        }
-        Set<String> types = new java.util.HashSet<>();
-        Set<String> stateKeys = new java.util.HashSet<>();
-        keys.forEach(k -> {
-            types.add(k.type());
-            stateKeys.add(k.stateKey());
-        });
-        // One query for all keys: candidates by type and state key, the exact pairs picked here.
-        for (EventEntity e : repo.list("roomId = ?1 and type in ?2 and stateKey in ?3 and streamOrdering <= ?4",
-                Sort.descending("streamOrdering"), roomId, types, stateKeys, atOrBefore)) {
-            StateKey key = new StateKey(e.type, e.stateKey);
-            if (keys.contains(key) && !latest.containsKey(key)) {
-                latest.put(key, toStored(e));
-            }
-        }
-        return latest;
+        return latestStates(Map.of(roomId, keys), Map.of(roomId, atOrBefore)).getOrDefault(roomId, Map.of());
     }
 
     private static final int CHUNK = 500;
@@ -206,44 +188,6 @@ public class PanacheEventStore implements EventStore {
                 room.put(key, toStored(e));
             }
         }
-        return out;
-    }
-
-    @Override
-    public Map<String, List<RelatedEvent>> relationsOfRooms(Map<String, ? extends Collection<String>> parentsByRoom,
-                                                            Collection<String> relTypes) {
-        Map<String, List<RelatedEvent>> out = new java.util.LinkedHashMap<>();
-        Set<String> parents = new java.util.HashSet<>();
-        parentsByRoom.forEach((roomId, ids) -> {
-            out.put(roomId, new java.util.ArrayList<>());
-            parents.addAll(ids);
-        });
-        if (parents.isEmpty() || relTypes.isEmpty()) {
-            return out;
-        }
-        List<String> all = List.copyOf(parents);
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            repo.getSession().createSelectionQuery("""
-                            select e.eventId, e.relatesTo, e.relType, e.type, e.sender, e.stateKey, e.originServerTs,
-                                   e.streamOrdering, case when e.relType = :replace then e.json else null end, e.roomId
-                            from EventEntity e
-                            where e.roomId in :rooms and e.relatesTo in :parents and e.relType in :types
-                              and e.redactedBy is null
-                            order by e.streamOrdering""", Object[].class)
-                    .setParameter("replace", RelationTypes.REPLACE)
-                    .setParameter("rooms", parentsByRoom.keySet())
-                    .setParameter("parents", all.subList(i, Math.min(all.size(), i + CHUNK)))
-                    .setParameter("types", relTypes)
-                    .getResultList()
-                    .forEach(row -> {
-                        List<RelatedEvent> children = out.get((String) row[9]);
-                        // A child counts only in its parent's room.
-                        if (children != null && parentsByRoom.get((String) row[9]).contains((String) row[1])) {
-                            children.add(toRelated(row));
-                        }
-                    });
-        }
-        out.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(RelatedEvent::streamOrdering)));
         return out;
     }
 

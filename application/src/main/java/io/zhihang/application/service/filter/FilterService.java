@@ -17,7 +17,12 @@ import jakarta.transaction.Transactional;
 /** Sync filters: stored per user, checked against the spec's filter object when stored and when given inline. */
 @ApplicationScoped
 public class FilterService implements CreateFilterUseCase, FilterQueries {
+    /** Stored filters never change (there is no API to alter one), so sync need not read them every time. */
+    private static final int MAX_CACHED = 10_000;
+
     private final FilterRepository filters;
+    private final java.util.concurrent.ConcurrentHashMap<String, Filter> stored =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public FilterService(FilterRepository filters) {
         this.filters = filters;
@@ -66,10 +71,6 @@ public class FilterService implements CreateFilterUseCase, FilterQueries {
         return filter;
     }
 
-    /** Stored filters never change (there is no API to alter one), so sync need not read them every time. */
-    private static final int MAX_CACHED = 10_000;
-    private final java.util.concurrent.ConcurrentHashMap<String, Filter> stored =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * An inline filter: text that is not JSON at all is {@code M_NOT_JSON}, as Synapse answers; JSON our strict

@@ -30,12 +30,21 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class PresenceService implements SetPresenceUseCase, PresenceQueries, MarkIdleUseCase {
+    /** How long a sync's presence is taken as still true without reading it again (well under the minute). */
+    private static final java.time.Duration SYNC_RECHECK = java.time.Duration.ofSeconds(20);
+    private static final int MAX_RECENT = 100_000;
+
+    private record Recent(PresenceState state, Instant at) {
+    }
+
     private static final JsonObject OFFLINE = JsonObject.builder().put("presence", "offline").build();
 
     private final PresenceRepository presences;
     private final RoomStateStore state;
     private final PresenceSettings settings;
     private final InstantSource clock;
+    private final java.util.concurrent.ConcurrentHashMap<String, Recent> recentSyncs =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Event<SyncActivity> activity;
 
     public PresenceService(PresenceRepository presences, RoomStateStore state, PresenceSettings settings,
@@ -80,15 +89,6 @@ public class PresenceService implements SetPresenceUseCase, PresenceQueries, Mar
             recentSyncs.clear();
         }
         recentSyncs.put(userId, new Recent(newState, now));
-    }
-
-    /** How long a sync's presence is taken as still true without reading it again (well under the minute). */
-    private static final java.time.Duration SYNC_RECHECK = java.time.Duration.ofSeconds(20);
-    private static final int MAX_RECENT = 100_000;
-    private final java.util.concurrent.ConcurrentHashMap<String, Recent> recentSyncs =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private record Recent(PresenceState state, Instant at) {
     }
 
     @Override

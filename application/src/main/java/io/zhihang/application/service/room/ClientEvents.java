@@ -77,15 +77,6 @@ public class ClientEvents {
     }
 
     /**
-     * {@link #formatFor} for the timelines of several rooms (initial sync): one relations query for them all.
-     */
-    public Map<String, List<JsonObject>> formatForRooms(String reader, Map<String, List<StoredEvent>> pages,
-                                                        boolean withRoomId) {
-        Map<String, Map<String, BundledRelations>> found = bundles.ofRooms(pages, reader);
-        return formatForRooms(reader, pages, withRoomId, found);
-    }
-
-    /**
      * {@link #formatFor} for sync timelines, each the latest events of its room up to the sync's position (a suffix
      * of the room's stream, whose children are all in it: see {@link RelationBundles#ofSuffix}): no query.
      */

@@ -54,30 +54,6 @@ public class RelationBundles {
         return Aggregations.bundle(parents, children, reader);
     }
 
-    /** {@link #of} for the pages of several rooms, with one relations query for them all. */
-    public Map<String, Map<String, BundledRelations>> ofRooms(Map<String, List<StoredEvent>> pages, String reader) {
-        Map<String, List<RelationParent>> parents = new java.util.LinkedHashMap<>();
-        Map<String, List<String>> ids = new java.util.LinkedHashMap<>();
-        pages.forEach((roomId, page) -> {
-            List<RelationParent> roomParents = page.stream()
-                    .map(e -> RelationParent.of(e.pdu(), e.isRedacted()))
-                    .filter(Aggregations::mayHaveBundle)
-                    .toList();
-            if (!roomParents.isEmpty()) {
-                parents.put(roomId, roomParents);
-                ids.put(roomId, roomParents.stream().map(RelationParent::eventId).distinct().toList());
-            }
-        });
-        Map<String, Map<String, BundledRelations>> out = new java.util.LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        Map<String, List<RelatedEvent>> children = events.relationsOfRooms(ids, RelationTypes.BUNDLED);
-        parents.forEach((roomId, roomParents) -> out.put(roomId,
-                Aggregations.bundle(roomParents, children.getOrDefault(roomId, List.of()), reader)));
-        return out;
-    }
-
     /** Event id → bundle, for the events of {@code page} (all in {@code roomId}) that have one. */
     public Map<String, BundledRelations> of(String roomId, List<StoredEvent> page, String reader) {
         List<RelationParent> parents = page.stream()

@@ -78,11 +78,6 @@ public class SyncNotifier {
         }
     }
 
-    /** Waiters currently registered (for metrics and tests). */
-    public int waiting() {
-        return byUser.values().stream().mapToInt(Set::size).sum();
-    }
-
     private static void completeAll(Set<Waiter> waiters) {
         if (waiters != null) {
             for (Waiter waiter : waiters) {

@@ -10,7 +10,6 @@ import io.zhihang.application.service.room.HistoryFilter;
 import io.zhihang.application.service.room.StreamToken;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.json.JsonObject;
-import io.zhihang.domain.protocol.json.JsonString;
 import io.zhihang.domain.room.StateKey;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,9 +33,6 @@ import java.util.Set;
 @ApplicationScoped
 public class InitialJoinedRooms {
     private static final String MEMBER = "m.room.member";
-    private static final StateKey NAME = new StateKey("m.room.name", "");
-    private static final StateKey ALIAS = new StateKey("m.room.canonical_alias", "");
-    private static final int HEROES = 5;
 
     private final EventStore events;
     private final RoomStateStore state;
@@ -45,10 +41,12 @@ public class InitialJoinedRooms {
     private final ClientEvents clientEvents;
     private final io.zhihang.application.service.room.RoomAccess access;
     private final java.time.InstantSource clock;
+    private final RoomSummaries summaries;
 
     public InitialJoinedRooms(EventStore events, RoomStateStore state, TxnIdStore txnIds, HistoryFilter history,
                               ClientEvents clientEvents, io.zhihang.application.service.room.RoomAccess access,
-                              java.time.InstantSource clock) {
+                              java.time.InstantSource clock, RoomSummaries summaries) {
+        this.summaries = summaries;
         this.access = access;
         this.clock = clock;
         this.events = events;
@@ -179,25 +177,14 @@ public class InitialJoinedRooms {
             return state.currentStates(roomIds);
         }
         Map<String, Map<StateKey, String>> nonMember = state.nonMemberStates(roomIds);
-        Map<String, Map<String, Long>> counts = state.membershipCounts(roomIds);
-        Set<String> named = named(nonMember);
+        Map<String, SyncResult.Summary> summaries = this.summaries.summaries(roomIds, userId, nonMember);
         Map<String, Set<String>> wanted = new LinkedHashMap<>();
         for (Room room : rooms) {
-            Map<String, Long> c = counts.getOrDefault(room.roomId, Map.of());
-            long joined = c.getOrDefault("join", 0L);
-            long invited = c.getOrDefault("invite", 0L);
-            List<String> heroes = null;
-            if (!named.contains(room.roomId)) {
-                heroes = state.someMembers(room.roomId, List.of("join", "invite"), userId, HEROES);
-                if (heroes.isEmpty()) {
-                    heroes = state.someMembers(room.roomId, List.of("leave", "ban"), userId, HEROES);
-                }
-            }
-            room.summary = new SyncResult.Summary(heroes, joined, invited);
+            room.summary = summaries.get(room.roomId);
             room.members = new LinkedHashSet<>();
             room.members.add(userId);
-            if (heroes != null) {
-                room.members.addAll(heroes);
+            if (room.summary.heroes() != null) {
+                room.members.addAll(room.summary.heroes());
             }
             room.page.forEach(e -> room.members.add(e.pdu().sender()));
             wanted.put(room.roomId, room.members);
@@ -210,27 +197,6 @@ public class InitialJoinedRooms {
             out.put(room.roomId, merged);
         }
         return out;
-    }
-
-    /** Rooms with a non-empty name or canonical alias (their summary has no heroes). */
-    private Set<String> named(Map<String, Map<StateKey, String>> nonMember) {
-        List<String> ids = new ArrayList<>();
-        nonMember.values().forEach(s -> {
-            if (s.containsKey(NAME)) {
-                ids.add(s.get(NAME));
-            }
-            if (s.containsKey(ALIAS)) {
-                ids.add(s.get(ALIAS));
-            }
-        });
-        Set<String> named = new HashSet<>();
-        for (StoredEvent e : events.findAll(ids)) {
-            String field = e.pdu().type().equals(NAME.type()) ? "name" : "alias";
-            if (!e.isRedacted() && e.pdu().content().string(field).filter(v -> !v.isEmpty()).isPresent()) {
-                named.add(e.pdu().roomId());
-            }
-        }
-        return named;
     }
 
     private Map<String, SyncResult.JoinedRoom> assemble(Requester requester, List<Room> rooms, SyncFilter filter) {
@@ -269,22 +235,11 @@ public class InitialJoinedRooms {
                     : clientEvents.format(room.roomId, stored, false)).stream()
                     .filter(e -> filter.state().matches(e, room.roomId)).toList();
             List<JsonObject> timeline = timelines.getOrDefault(room.roomId, List.of());
-            if (!txns.isEmpty()) {
-                timeline = timeline.stream().map(e -> withTxnId(e, txns)).toList();
-            }
+            timeline = RoomTimelineReader.withTxnIds(timeline, txns);
             out.put(room.roomId, new SyncResult.JoinedRoom(new SyncResult.Timeline(timeline, room.limited,
                     StreamToken.format(room.first)), stateJson, List.of(), List.of(), SyncResult.Counts.ZERO,
                     Map.of(), filter.lazyLoadMembers() ? room.summary : null));
         }
         return out;
-    }
-
-    private static JsonObject withTxnId(JsonObject event, Map<String, String> txnIds) {
-        String txnId = event.string("event_id").map(txnIds::get).orElse(null);
-        if (txnId == null) {
-            return event;
-        }
-        JsonObject unsigned = event.object("unsigned").orElse(JsonObject.EMPTY);
-        return event.with("unsigned", unsigned.with("transaction_id", new JsonString(txnId)));
     }
 }

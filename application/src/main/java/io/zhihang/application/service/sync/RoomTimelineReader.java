@@ -157,14 +157,16 @@ public class RoomTimelineReader {
         // The page is the room's latest events up to the sync's position: its bundles need no query.
         List<JsonObject> formatted = clientEvents.formatSuffixes(userId, Map.of(roomId, window.timeline()),
                 Map.of(roomId, window.page()), false).get(roomId);
-        if (!txnIds.isEmpty()) {
-            formatted = formatted.stream().map(e -> withTxnId(e, txnIds)).toList();
-        }
-        return new SyncResult.Timeline(formatted, window.limited(), window.prevBatch());
+        return new SyncResult.Timeline(withTxnIds(formatted, txnIds), window.limited(), window.prevBatch());
     }
 
     List<JsonObject> state(String roomId, Collection<String> eventIds) {
         return clientEvents.formatIds(roomId, eventIds.stream().filter(Objects::nonNull).distinct().toList(), false);
+    }
+
+    /** The caller's own events with the transaction id they were sent with ({@code unsigned.transaction_id}). */
+    static List<JsonObject> withTxnIds(List<JsonObject> events, Map<String, String> txnIds) {
+        return txnIds.isEmpty() ? events : events.stream().map(e -> withTxnId(e, txnIds)).toList();
     }
 
     private static JsonObject withTxnId(JsonObject event, Map<String, String> txnIds) {

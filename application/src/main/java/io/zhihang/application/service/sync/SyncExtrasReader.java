@@ -100,13 +100,10 @@ public class SyncExtrasReader {
         return new SyncExtras(global, roomData, ephemeral, presenceEvents);
     }
 
-
+    /** Typing lives in memory, so its position is not among the stored heads. */
     long typingPosition() {
         return typing.typingPosition();
     }
-
-
-
 
     private static JsonObject event(String type, JsonObject content) {
         return JsonObject.builder().put("type", new JsonString(type)).put("content", content).build();

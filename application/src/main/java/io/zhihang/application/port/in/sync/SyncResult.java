@@ -18,11 +18,6 @@ public record SyncResult(String nextBatch, Map<String, JoinedRoom> join, Map<Str
                 && deviceLists.left().isEmpty();
     }
 
-    public SyncResult withNextBatch(String token) {
-        return new SyncResult(token, join, invite, leave, knock, accountData, presence, toDevice, deviceLists,
-                oneTimeKeyCounts, unusedFallbackKeyTypes);
-    }
-
     public record Timeline(List<JsonObject> events, boolean limited, String prevBatch) {
     }
 

@@ -84,17 +84,6 @@ public interface EventStore {
         return out;
     }
 
-    /**
-     * {@link #relationsOf} for several rooms at once (initial sync): room id → the children of that room's parents.
-     * Adapters answer in one query.
-     */
-    default Map<String, List<RelatedEvent>> relationsOfRooms(Map<String, ? extends Collection<String>> parentsByRoom,
-                                                             Collection<String> relTypes) {
-        Map<String, List<RelatedEvent>> out = new java.util.LinkedHashMap<>();
-        parentsByRoom.forEach((roomId, parents) -> out.put(roomId, relationsOf(roomId, parents, relTypes)));
-        return out;
-    }
-
     /** The highest stream ordering of any event (0 if none). */
     long maxStreamOrdering();
 
