@@ -11,6 +11,7 @@ import io.zhihang.application.fakes.InMemoryGrantDirectory;
 import io.zhihang.application.fakes.InMemoryProfileRepository;
 import io.zhihang.application.fakes.InMemoryUiaSessionStore;
 import io.zhihang.application.fakes.MutableClock;
+import io.zhihang.application.fakes.RecordingEvent;
 import io.zhihang.application.fakes.SequentialIds;
 import io.zhihang.application.port.in.auth.IssuedSession;
 import io.zhihang.application.port.in.auth.LoginCommand;
@@ -27,6 +28,7 @@ import io.zhihang.application.service.auth.TokenRetirement;
 import io.zhihang.application.service.auth.TokenService;
 import io.zhihang.application.service.auth.UserInteractiveAuth;
 import io.zhihang.application.service.device.DeviceService;
+import io.zhihang.application.service.device.DevicesChanged;
 import io.zhihang.application.service.profile.ProfileService;
 import io.zhihang.domain.account.PasswordPolicy;
 import io.zhihang.domain.account.UsernamePolicy;
@@ -61,6 +63,7 @@ public final class TestHomeserver {
     public final InMemoryUiaSessionStore uiaSessions = new InMemoryUiaSessionStore();
     public final FakePasswordHasher hasher = new FakePasswordHasher();
     public final FakeAccessTokenSigner signer = new FakeAccessTokenSigner();
+    public final RecordingEvent<DevicesChanged> deviceChanges = new RecordingEvent<>();
 
     public final HomeserverSettings settings;
     public final RegistrationService registration;
@@ -76,15 +79,16 @@ public final class TestHomeserver {
         this.settings = settings;
         RateLimits rateLimits = new RateLimits(rateLimitSettings);
         UserInteractiveAuth uia = new UserInteractiveAuth(uiaSessions, ids, accounts, hasher, settings, rateLimits);
-        SessionIssuer sessions = new SessionIssuer(devices, tokens, signer, ids, settings);
+        SessionIssuer sessions = new SessionIssuer(devices, tokens, signer, ids, settings, deviceChanges);
         registration = new RegistrationService(accounts, profiles, hasher, uia, sessions, rateLimits, ids, settings, clock);
         login = new LoginService(accounts, hasher, sessions, rateLimits, settings, clock);
         deviceActivity = new DeviceActivity(devices);
         tokenService = new TokenService(signer, tokens, new InMemoryGrantDirectory(tokens, accounts), devices, sessions,
                 new TokenRetirement(tokens),
-                deviceActivity, clock);
-        accountService = new AccountService(accounts, devices, tokens, profiles, hasher, uia, settings, clock);
-        deviceService = new DeviceService(devices, tokens, uia, clock);
+                deviceActivity, clock, deviceChanges);
+        accountService = new AccountService(accounts, devices, tokens, profiles, hasher, uia, settings, clock,
+                deviceChanges);
+        deviceService = new DeviceService(devices, tokens, uia, clock, deviceChanges);
         profileService = new ProfileService(accounts, profiles, settings);
         sharedSecretRegistration = new SharedSecretRegistrationService(accounts, profiles, hasher, sessions, ids,
                 settings, clock);

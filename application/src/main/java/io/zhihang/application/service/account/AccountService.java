@@ -15,12 +15,16 @@ import io.zhihang.application.service.auth.UserInteractiveAuth;
 import io.zhihang.domain.account.Account;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.profile.Profile;
+import io.zhihang.domain.shared.DeviceId;
 import io.zhihang.domain.shared.DomainException;
+import io.zhihang.application.service.device.DevicesChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 
 /** Password change and deactivation, both behind the user's password (User-Interactive Authentication). */
 @ApplicationScoped
@@ -33,10 +37,12 @@ public class AccountService implements ChangePasswordUseCase, DeactivateAccountU
     private final UserInteractiveAuth uia;
     private final HomeserverSettings settings;
     private final InstantSource clock;
+    private final Event<DevicesChanged> deviceChanges;
 
     public AccountService(AccountRepository accounts, DeviceRepository devices, AccessTokenRepository tokens,
                           ProfileRepository profiles, PasswordHasher hasher, UserInteractiveAuth uia,
-                          HomeserverSettings settings, InstantSource clock) {
+                          HomeserverSettings settings, InstantSource clock,
+                          Event<DevicesChanged> deviceChanges) {
         this.accounts = accounts;
         this.devices = devices;
         this.tokens = tokens;
@@ -45,6 +51,7 @@ public class AccountService implements ChangePasswordUseCase, DeactivateAccountU
         this.uia = uia;
         this.settings = settings;
         this.clock = clock;
+        this.deviceChanges = deviceChanges;
     }
 
     @Override
@@ -58,7 +65,8 @@ public class AccountService implements ChangePasswordUseCase, DeactivateAccountU
         accounts.update(account.withPasswordHash(hasher.hash(command.newPassword())));
         if (command.logoutDevices()) {
             tokens.deleteForUserExcept(requester.userId(), requester.deviceId());
-            devices.deleteAllExcept(requester.userId(), requester.deviceId());
+            List<DeviceId> removed = devices.deleteAllExcept(requester.userId(), requester.deviceId());
+            deviceChanges.fire(DevicesChanged.removed(requester.userId(), removed));
         }
     }
 
@@ -69,7 +77,8 @@ public class AccountService implements ChangePasswordUseCase, DeactivateAccountU
         uia.authorize("account/deactivate", requester.userId(), UserInteractiveAuth.passwordFlow(), auth, now);
         accounts.update(load(requester).deactivate());
         tokens.deleteForUserExcept(requester.userId(), null);
-        devices.deleteAllExcept(requester.userId(), null);
+        List<DeviceId> removed = devices.deleteAllExcept(requester.userId(), null);
+        deviceChanges.fire(DevicesChanged.removed(requester.userId(), removed));
         profiles.save(requester.userId(), Profile.EMPTY);
     }
 

@@ -10,7 +10,9 @@ import io.zhihang.domain.account.Device;
 import io.zhihang.domain.auth.AccessToken;
 import io.zhihang.domain.shared.DeviceId;
 import io.zhihang.domain.shared.UserId;
+import io.zhihang.application.service.device.DevicesChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,14 +33,16 @@ public class SessionIssuer {
     private final AccessTokenSigner signer;
     private final IdGenerator ids;
     private final HomeserverSettings settings;
+    private final Event<DevicesChanged> deviceChanges;
 
     public SessionIssuer(DeviceRepository devices, AccessTokenRepository tokens, AccessTokenSigner signer,
-                         IdGenerator ids, HomeserverSettings settings) {
+                         IdGenerator ids, HomeserverSettings settings, Event<DevicesChanged> deviceChanges) {
         this.devices = devices;
         this.tokens = tokens;
         this.signer = signer;
         this.ids = ids;
         this.settings = settings;
+        this.deviceChanges = deviceChanges;
     }
 
     public IssuedSession open(UserId userId, String requestedDeviceId, String displayName, boolean refreshable,
@@ -49,8 +53,13 @@ public class SessionIssuer {
                     tokens.deleteForDevice(userId, deviceId);
                     return existing;
                 })
-                .orElseGet(() -> new Device(userId, deviceId, displayName, null, null));
-        devices.save(device.seen(clientIp, now));
+                .orElse(null);
+        if (device == null) {
+            devices.save(new Device(userId, deviceId, displayName, null, null).seen(clientIp, now));
+            deviceChanges.fire(DevicesChanged.added(userId, deviceId));
+        } else {
+            devices.save(device.seen(clientIp, now));
+        }
         return issue(userId, deviceId, refreshable, now);
     }
 

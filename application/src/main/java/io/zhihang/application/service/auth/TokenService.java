@@ -10,12 +10,16 @@ import io.zhihang.application.port.out.DeviceRepository;
 import io.zhihang.application.port.out.GrantDirectory;
 import io.zhihang.domain.auth.AccessToken;
 import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.shared.DeviceId;
 import io.zhihang.domain.shared.UnknownTokenException;
+import io.zhihang.application.service.device.DevicesChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 
 /** Checks access tokens, refreshes them, and ends sessions. */
 @ApplicationScoped
@@ -28,10 +32,12 @@ public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, L
     private final TokenRetirement retirement;
     private final DeviceActivity activity;
     private final InstantSource clock;
+    private final Event<DevicesChanged> deviceChanges;
 
     public TokenService(AccessTokenSigner signer, AccessTokenRepository tokens, GrantDirectory grants,
                         DeviceRepository devices, SessionIssuer sessions, TokenRetirement retirement,
-                        DeviceActivity activity, InstantSource clock) {
+                        DeviceActivity activity, InstantSource clock,
+                        Event<DevicesChanged> deviceChanges) {
         this.signer = signer;
         this.tokens = tokens;
         this.grants = grants;
@@ -40,6 +46,7 @@ public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, L
         this.retirement = retirement;
         this.activity = activity;
         this.clock = clock;
+        this.deviceChanges = deviceChanges;
     }
 
     /** Read-only and on every request: joins a caller's transaction if there is one, but never starts one. */
@@ -79,12 +86,14 @@ public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, L
     public void logout(Requester requester) {
         tokens.deleteForDevice(requester.userId(), requester.deviceId());
         devices.delete(requester.userId(), requester.deviceId());
+        deviceChanges.fire(DevicesChanged.removed(requester.userId(), List.of(requester.deviceId())));
     }
 
     @Override
     @Transactional
     public void logoutAll(Requester requester) {
         tokens.deleteForUserExcept(requester.userId(), null);
-        devices.deleteAllExcept(requester.userId(), null);
+        List<DeviceId> removed = devices.deleteAllExcept(requester.userId(), null);
+        deviceChanges.fire(DevicesChanged.removed(requester.userId(), removed));
     }
 }

@@ -12,9 +12,11 @@ import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.shared.DeviceId;
 import io.zhihang.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A user's own devices. Deleting one revokes its tokens in the same transaction. */
@@ -24,13 +26,15 @@ public class DeviceService implements DeviceQueries, ManageDevicesUseCase {
     private final AccessTokenRepository tokens;
     private final UserInteractiveAuth uia;
     private final InstantSource clock;
+    private final Event<DevicesChanged> deviceChanges;
 
     public DeviceService(DeviceRepository devices, AccessTokenRepository tokens, UserInteractiveAuth uia,
-                         InstantSource clock) {
+                         InstantSource clock, Event<DevicesChanged> deviceChanges) {
         this.devices = devices;
         this.tokens = tokens;
         this.uia = uia;
         this.clock = clock;
+        this.deviceChanges = deviceChanges;
     }
 
     @Override
@@ -58,9 +62,16 @@ public class DeviceService implements DeviceQueries, ManageDevicesUseCase {
     public void delete(Requester requester, List<DeviceId> deviceIds, UiaAuth auth) {
         uia.authorize("delete_devices", requester.userId(), UserInteractiveAuth.passwordFlow(), auth,
                 clock.instant());
+        List<DeviceId> removed = new ArrayList<>();
         for (DeviceId deviceId : deviceIds) {
             tokens.deleteForDevice(requester.userId(), deviceId);
-            devices.delete(requester.userId(), deviceId);
+            if (devices.find(requester.userId(), deviceId).isPresent()) {
+                devices.delete(requester.userId(), deviceId);
+                removed.add(deviceId);
+            }
+        }
+        if (!removed.isEmpty()) {
+            deviceChanges.fire(DevicesChanged.removed(requester.userId(), removed));
         }
     }
 }
