@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RoomChangeCache {
     private final ConcurrentHashMap<String, Long> latest = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> latestMembership = new ConcurrentHashMap<>();
     private volatile long knownAfter = Long.MAX_VALUE;
 
     /** From now on, every change after {@code position} is recorded here. */
@@ -20,8 +21,11 @@ final class RoomChangeCache {
         }
     }
 
-    void changed(String roomId, long ordering) {
+    void changed(String roomId, long ordering, boolean membership) {
         latest.merge(roomId, ordering, Math::max);
+        if (membership) {
+            latestMembership.merge(roomId, ordering, Math::max);
+        }
     }
 
     /** Whether {@link #changedSince} can answer for {@code since}. */
@@ -31,6 +35,15 @@ final class RoomChangeCache {
 
     /** Of {@code roomIds}, those with an event after {@code since}; only if {@link #covers}. */
     Set<String> changedSince(Collection<String> roomIds, long since) {
+        return after(latest, roomIds, since);
+    }
+
+    /** Of {@code roomIds}, those with a membership change after {@code since}; only if {@link #covers}. */
+    Set<String> membershipChangedSince(Collection<String> roomIds, long since) {
+        return after(latestMembership, roomIds, since);
+    }
+
+    private static Set<String> after(ConcurrentHashMap<String, Long> latest, Collection<String> roomIds, long since) {
         Set<String> changed = new HashSet<>();
         for (String roomId : roomIds) {
             Long last = latest.get(roomId);

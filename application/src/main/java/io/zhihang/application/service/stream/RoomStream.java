@@ -50,7 +50,7 @@ public class RoomStream {
         tracker.begin(ticket, orderings);
         afterCommit.register(() -> {
             tracker.end(orderings);
-            changes.changed(roomId, orderings.stream().mapToLong(Long::longValue).max().orElse(0));
+            changes.changed(roomId, orderings.stream().mapToLong(Long::longValue).max().orElse(0), !members.isEmpty());
             memberships.changed(members);
             notifier.wake(members, Set.of(roomId));
         }, () -> tracker.end(orderings));
@@ -70,6 +70,20 @@ public class RoomStream {
         }
         if (changes.covers(since)) {
             return changes.changedSince(roomIds, since);
+        }
+        return events.roomsWithEventsBetween(roomIds, since, upTo);
+    }
+
+    /**
+     * Of {@code roomIds}, those whose membership may have changed in ({@code since}, {@code upTo}]: exactly those
+     * with a member event while the change cache covers {@code since}, else every room with events (a superset).
+     */
+    public Set<String> roomsWithMembershipChanges(Collection<String> roomIds, long since, long upTo) {
+        if (since >= upTo || roomIds.isEmpty()) {
+            return Set.of();
+        }
+        if (changes.covers(since)) {
+            return changes.membershipChangedSince(roomIds, since);
         }
         return events.roomsWithEventsBetween(roomIds, since, upTo);
     }

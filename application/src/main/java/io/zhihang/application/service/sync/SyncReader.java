@@ -46,18 +46,21 @@ public class SyncReader {
     private final SyncExtrasReader extrasReader;
     private final NotificationQueries notifications;
     private final InitialJoinedRooms initialRooms;
-    private final MembershipCache membershipCache;
+    private final UserMemberships userMemberships;
+    private final SyncDeviceLists deviceLists;
     private final java.time.InstantSource clock;
     private final io.zhihang.application.port.out.ReadOnlyWork readOnlyWork;
 
     public SyncReader(RoomStateStore state, EventStore events, TxnIdStore txnIds, RoomAccess access,
                       RoomStream stream, RoomTimelineReader timelines, RoomSummaries summaries,
                       SyncExtrasReader extrasReader, NotificationQueries notifications,
-                      InitialJoinedRooms initialRooms, MembershipCache membershipCache,
+                      InitialJoinedRooms initialRooms, UserMemberships userMemberships,
+                      SyncDeviceLists deviceLists,
                       java.time.InstantSource clock, io.zhihang.application.port.out.ReadOnlyWork readOnlyWork) {
         this.readOnlyWork = readOnlyWork;
         this.clock = clock;
-        this.membershipCache = membershipCache;
+        this.userMemberships = userMemberships;
+        this.deviceLists = deviceLists;
         this.initialRooms = initialRooms;
         this.notifications = notifications;
         this.extrasReader = extrasReader;
@@ -91,7 +94,8 @@ public class SyncReader {
         long from = since == null ? 0 : since.events();
         Map<String, UserMembership> memberships = new TreeMap<>();
         Map<String, Long> memberOrderings = new java.util.HashMap<>();
-        for (MembershipCache.Member m : members(userId)) {
+        List<MembershipCache.Member> allMemberships = userMemberships.of(userId);
+        for (MembershipCache.Member m : allMemberships) {
             if (filter.roomWanted(m.membership().roomId())) {
                 memberships.put(m.membership().roomId(), m.membership());
                 memberOrderings.put(m.membership().roomId(), m.ordering());
@@ -174,8 +178,10 @@ public class SyncReader {
         if (!join.isEmpty()) {
             join = withCounts(userId, join, filter);
         }
+        SyncResult.DeviceLists deviceLists = since == null ? SyncResult.DeviceLists.NONE
+                : this.deviceLists.between(userId, allMemberships, since, now);
         return new Outcome(new SyncResult(now.format(), join, invite, leave, knock, extras.accountData(),
-                extras.presence(), List.of(), SyncResult.DeviceLists.NONE, Map.of(), List.of()),
+                extras.presence(), List.of(), deviceLists, Map.of(), List.of()),
                 Set.copyOf(memberships.keySet()));
     }
 
@@ -216,22 +222,6 @@ public class SyncReader {
      * The user's memberships with the orderings of their member events: cached between syncs, else two queries
      * (the memberships, then their member events).
      */
-    private List<MembershipCache.Member> members(String userId) {
-        List<MembershipCache.Member> cached = membershipCache.get(userId);
-        if (cached != null) {
-            return cached;
-        }
-        long generation = membershipCache.generation();
-        List<UserMembership> memberships = state.membershipsOf(userId);
-        Map<String, Long> orderings = new java.util.HashMap<>();
-        events.findAll(memberships.stream().map(UserMembership::eventId).toList())
-                .forEach(e -> orderings.put(e.pdu().eventId(), e.streamOrdering()));
-        List<MembershipCache.Member> loaded = memberships.stream().filter(m -> orderings.containsKey(m.eventId()))
-                .map(m -> new MembershipCache.Member(m, orderings.get(m.eventId()))).toList();
-        membershipCache.put(userId, loaded, generation);
-        return loaded;
-    }
-
     private List<JsonObject> federation(String roomId, List<String> eventIds) {
         Map<String, StoredEvent> byId = new java.util.HashMap<>();
         events.findAll(eventIds).forEach(e -> byId.put(e.pdu().eventId(), e));
