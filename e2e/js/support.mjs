@@ -2,6 +2,7 @@
 // client construction and MatrixError assertions.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { EventEmitter } from "node:events";
 
 import { createClient, MatrixError, MatrixScheduler, AuthType } from "matrix-js-sdk";
 import { logger } from "matrix-js-sdk/lib/logger.js";
@@ -118,9 +119,11 @@ export async function assertMatrixError(promise, errcode, status) {
 /**
  * What a syncing client asked the server, for assertions and the report: every request (method, path,
  * status, errcode), the raw body of every `/sync` answer, and the requests that got a stand-in.
+ * Emits "response" (with the entry) once each answer has been recorded.
  */
-export class RequestLog {
+export class RequestLog extends EventEmitter {
     constructor(label) {
+        super();
         this.label = label;
         this.requests = [];
         this.syncResponses = [];
@@ -187,6 +190,7 @@ function recordingFetch(log) {
         if (res.ok && url.pathname.endsWith("/sync")) {
             log.syncResponses.push({ query: Object.fromEntries(url.searchParams), body: await res.clone().json() });
         }
+        log.emit("response", entry);
         return res;
     };
 }

@@ -28,7 +28,7 @@ import io.zhihang.application.service.auth.TokenRetirement;
 import io.zhihang.application.service.auth.TokenService;
 import io.zhihang.application.service.auth.UserInteractiveAuth;
 import io.zhihang.application.service.device.DeviceService;
-import io.zhihang.application.service.device.DevicesChanged;
+import io.zhihang.application.service.devicelist.DevicesChanged;
 import io.zhihang.application.service.profile.ProfileService;
 import io.zhihang.domain.account.PasswordPolicy;
 import io.zhihang.domain.account.UsernamePolicy;

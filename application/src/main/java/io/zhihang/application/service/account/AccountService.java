@@ -17,7 +17,7 @@ import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.profile.Profile;
 import io.zhihang.domain.shared.DeviceId;
 import io.zhihang.domain.shared.DomainException;
-import io.zhihang.application.service.device.DevicesChanged;
+import io.zhihang.application.service.devicelist.DevicesChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;

@@ -10,7 +10,7 @@ import io.zhihang.domain.account.Device;
 import io.zhihang.domain.auth.AccessToken;
 import io.zhihang.domain.shared.DeviceId;
 import io.zhihang.domain.shared.UserId;
-import io.zhihang.application.service.device.DevicesChanged;
+import io.zhihang.application.service.devicelist.DevicesChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 

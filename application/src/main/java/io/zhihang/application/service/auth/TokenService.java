@@ -12,7 +12,7 @@ import io.zhihang.domain.auth.AccessToken;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.shared.DeviceId;
 import io.zhihang.domain.shared.UnknownTokenException;
-import io.zhihang.application.service.device.DevicesChanged;
+import io.zhihang.application.service.devicelist.DevicesChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;

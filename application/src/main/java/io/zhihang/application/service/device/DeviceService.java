@@ -7,6 +7,7 @@ import io.zhihang.application.port.in.device.ManageDevicesUseCase;
 import io.zhihang.application.port.out.AccessTokenRepository;
 import io.zhihang.application.port.out.DeviceRepository;
 import io.zhihang.application.service.auth.UserInteractiveAuth;
+import io.zhihang.application.service.devicelist.DevicesChanged;
 import io.zhihang.domain.account.Device;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.shared.DeviceId;

@@ -2,7 +2,6 @@ package io.zhihang.application.service.devicelist;
 
 import io.zhihang.application.port.out.devicelist.DeviceListStore;
 import io.zhihang.application.port.out.room.RoomStateStore;
-import io.zhihang.application.service.device.DevicesChanged;
 import io.zhihang.application.service.stream.SyncActivity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

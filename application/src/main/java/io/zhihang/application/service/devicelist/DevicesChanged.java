@@ -1,4 +1,4 @@
-package io.zhihang.application.service.device;
+package io.zhihang.application.service.devicelist;
 
 import io.zhihang.domain.shared.DeviceId;
 import io.zhihang.domain.shared.UserId;
