@@ -26,6 +26,8 @@ public enum ErrorKind {
     UNRECOGNIZED("M_UNRECOGNIZED"),
     UNSUPPORTED_ROOM_VERSION("M_UNSUPPORTED_ROOM_VERSION"),
     ROOM_IN_USE("M_ROOM_IN_USE"),
+    /** Keys written to a key backup that is not the current one (the body names {@code current_version}). */
+    WRONG_ROOM_KEYS_VERSION("M_WRONG_ROOM_KEYS_VERSION"),
     /** Something with that name exists already; the spec answers these with 409 and {@code M_UNKNOWN}. */
     CONFLICT("M_UNKNOWN"),
     /**

@@ -2,6 +2,7 @@ package io.zhihang.adapter.rest.error;
 
 import io.zhihang.application.port.in.auth.UiaRequiredException;
 import io.zhihang.domain.auth.UiaFlow;
+import io.zhihang.domain.backup.WrongBackupVersionException;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.RateLimitedException;
 import io.zhihang.domain.shared.UnknownTokenException;
@@ -37,6 +38,7 @@ public class MatrixExceptionMappers {
                 response.header("Retry-After", Math.max(1, (millis + 999) / 1000));
             }
             case UnknownTokenException unknown -> body.put("soft_logout", unknown.softLogout());
+            case WrongBackupVersionException wrong -> body.put("current_version", wrong.currentVersion());
             default -> {
             }
         }
