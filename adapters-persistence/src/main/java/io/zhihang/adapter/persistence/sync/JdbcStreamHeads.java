@@ -20,7 +20,8 @@ public class JdbcStreamHeads implements StreamHeads {
             SELECT (SELECT last_position FROM userdata_streams WHERE stream = 'account_data'),
                    (SELECT last_position FROM userdata_streams WHERE stream = 'receipts'),
                    (SELECT stream_id FROM presence_stream_head WHERE id = 1),
-                   (SELECT version FROM push_rules WHERE user_id = ?)""";
+                   (SELECT version FROM push_rules WHERE user_id = ?),
+                   (SELECT stream_id FROM to_device_stream_head WHERE id = 1)""";
 
     private final AgroalDataSource dataSource;
 
@@ -34,7 +35,7 @@ public class JdbcStreamHeads implements StreamHeads {
             s.setString(1, userId);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return new Heads(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4));
+                return new Heads(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the stream heads", e);

@@ -7,6 +7,7 @@ import io.zhihang.application.port.in.push.NotificationQueries;
 import io.zhihang.application.port.in.push.RoomUnreadCounts;
 import io.zhihang.application.port.in.push.UnreadCounts;
 import io.zhihang.application.port.in.sync.SyncResult;
+import io.zhihang.application.port.in.todevice.ToDeviceBatch;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.RoomStateStore;
 import io.zhihang.application.port.out.room.StoredEvent;
@@ -104,6 +105,7 @@ public class SyncReader {
         memberships.values().stream().filter(m -> "join".equals(m.membership()))
                 .forEach(m -> joinedRooms.add(m.roomId()));
         SyncExtras extras = extrasReader.read(userId, since, now, joinedRooms, filter);
+        ToDeviceBatch toDevice = extrasReader.toDevice(requester, since, now);
         Set<String> extraRooms = extras.rooms();
         Set<String> needed = new java.util.HashSet<>(changed);
         needed.addAll(extraRooms);
@@ -174,8 +176,9 @@ public class SyncReader {
         if (!join.isEmpty()) {
             join = withCounts(userId, join, filter);
         }
-        return new Outcome(new SyncResult(now.format(), join, invite, leave, knock, extras.accountData(),
-                extras.presence(), List.of(), SyncResult.DeviceLists.NONE, Map.of(), List.of()),
+        return new Outcome(new SyncResult(now.withToDevice(toDevice.position()).format(), join, invite, leave, knock,
+                extras.accountData(), extras.presence(), toDevice.events(), SyncResult.DeviceLists.NONE, Map.of(),
+                List.of()),
                 Set.copyOf(memberships.keySet()));
     }
 
