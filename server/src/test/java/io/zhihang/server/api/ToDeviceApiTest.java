@@ -4,11 +4,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static io.zhihang.server.api.Matrix.PASSWORD;
@@ -24,10 +29,10 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class ToDeviceApiTest {
 
-    private static int txn;
+    private static final AtomicInteger TXN = new AtomicInteger();
 
     private static String nextTxn() {
-        return "txn" + ++txn;
+        return "txn" + TXN.incrementAndGet();
     }
 
     private static void send(Matrix.Session sender, String type, String txnId, Map<String, Object> messages) {
@@ -161,6 +166,49 @@ class ToDeviceApiTest {
         Map<String, Object> second = Syncs.sync(bob, "timeout=30000&since=" + first.get("next_batch"));
         assertThat(contents(second, "i")).containsExactlyElementsOf(IntStream.range(100, 150).boxed().toList());
         assertThat(toDevice(since(bob, second.get("next_batch")))).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void concurrent_senders_and_retries_reach_a_syncing_device_exactly_once_and_in_order() throws Exception {
+        Matrix.Session bob = Matrix.registerFresh("tdc");
+        List<Matrix.Session> senders = IntStream.range(0, 3).mapToObj(i -> Matrix.registerFresh("tdc")).toList();
+        Object token = Syncs.initial(bob).get("next_batch");
+        ExecutorService pool = Executors.newFixedThreadPool(senders.size() * 2);
+        List<Future<?>> sending = new ArrayList<>();
+        try {
+            for (Matrix.Session sender : senders) {
+                for (int copy = 0; copy < 2; copy++) { // every request twice at once: a retry racing the original
+                    sending.add(pool.submit(() -> {
+                        for (int n = 0; n < 10; n++) {
+                            send(sender, "org.example.race", "race" + n, Map.of(bob.userId(),
+                                    Map.of(bob.deviceId(), Map.of("from", sender.userId(), "n", n))));
+                        }
+                    }));
+                }
+            }
+            List<String> received = new ArrayList<>();
+            while (!sending.stream().allMatch(Future::isDone)) {
+                Map<String, Object> sync = Syncs.sync(bob, "timeout=2000&since=" + token);
+                toDevice(sync).forEach(e -> received.add(((Map<String, Object>) e.get("content")).get("from") + "#"
+                        + ((Map<String, Object>) e.get("content")).get("n")));
+                token = sync.get("next_batch");
+            }
+            for (Future<?> f : sending) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            toDevice(since(bob, token)).forEach(e -> received.add(((Map<String, Object>) e.get("content")).get("from")
+                    + "#" + ((Map<String, Object>) e.get("content")).get("n")));
+
+            assertThat(received).hasSize(30).doesNotHaveDuplicates();
+            for (Matrix.Session sender : senders) {
+                assertThat(received.stream().filter(r -> r.startsWith(sender.userId() + "#")).toList())
+                        .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(n -> sender.userId() + "#" + n)
+                                .toList());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
