@@ -21,6 +21,7 @@ public class JdbcStreamHeads implements StreamHeads {
                    (SELECT last_position FROM userdata_streams WHERE stream = 'receipts'),
                    (SELECT stream_id FROM presence_stream_head WHERE id = 1),
                    (SELECT version FROM push_rules WHERE user_id = ?),
+                   (SELECT stream_id FROM to_device_stream_head WHERE id = 1),
                    (SELECT stream_id FROM device_list_stream_head WHERE id = 1)""";
 
     private final AgroalDataSource dataSource;
@@ -35,7 +36,8 @@ public class JdbcStreamHeads implements StreamHeads {
             s.setString(1, userId);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return new Heads(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
+                return new Heads(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5),
+                        r.getLong(6));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the stream heads", e);

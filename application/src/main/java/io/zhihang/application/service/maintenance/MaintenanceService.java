@@ -2,25 +2,32 @@ package io.zhihang.application.service.maintenance;
 
 import io.zhihang.application.port.in.maintenance.PurgeExpiredStateUseCase;
 import io.zhihang.application.port.out.UiaSessionStore;
+import io.zhihang.application.port.out.todevice.DeviceInbox;
+import io.zhihang.application.service.todevice.SendToDeviceService;
 import io.zhihang.domain.auth.UiaSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.time.InstantSource;
 
 @ApplicationScoped
 public class MaintenanceService implements PurgeExpiredStateUseCase {
     private final UiaSessionStore uiaSessions;
+    private final DeviceInbox deviceInbox;
     private final InstantSource clock;
 
-    public MaintenanceService(UiaSessionStore uiaSessions, InstantSource clock) {
+    public MaintenanceService(UiaSessionStore uiaSessions, DeviceInbox deviceInbox, InstantSource clock) {
         this.uiaSessions = uiaSessions;
+        this.deviceInbox = deviceInbox;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public void purgeExpired() {
-        uiaSessions.deleteCreatedBefore(clock.instant().minus(UiaSession.LIFETIME));
+        Instant now = clock.instant();
+        uiaSessions.deleteCreatedBefore(now.minus(UiaSession.LIFETIME));
+        deviceInbox.deleteTxnsBefore(now.minus(SendToDeviceService.TRANSACTION_RETENTION));
     }
 }

@@ -6,7 +6,10 @@ import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.protocol.json.JsonString;
 import io.zhihang.application.port.in.presence.PresenceQueries;
 import io.zhihang.application.port.in.push.PushRuleQueries;
+import io.zhihang.application.port.in.todevice.ToDeviceBatch;
+import io.zhihang.application.port.in.todevice.ToDeviceSyncUseCase;
 import io.zhihang.application.port.in.typing.TypingQueries;
+import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.json.JsonArray;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,9 +31,11 @@ public class SyncExtrasReader {
     private final PresenceQueries presence;
     private final InstantSource clock;
     private final PushRuleQueries pushRules;
+    private final ToDeviceSyncUseCase toDevice;
 
     public SyncExtrasReader(UserDataSyncQueries userData, TypingQueries typing, PresenceQueries presence,
-                            PushRuleQueries pushRules, InstantSource clock) {
+                            PushRuleQueries pushRules, ToDeviceSyncUseCase toDevice, InstantSource clock) {
+        this.toDevice = toDevice;
         this.pushRules = pushRules;
         this.userData = userData;
         this.typing = typing;
@@ -98,6 +103,14 @@ public class SyncExtrasReader {
                     .filter(e -> filter.filter().presence().matches(e)).toList();
         }
         return new SyncExtras(global, roomData, ephemeral, presenceEvents);
+    }
+
+    /**
+     * The device's to-device messages after the token's position (its own inbox; the position is the stream's, so the
+     * service answers from memory while the device is known to have nothing there).
+     */
+    ToDeviceBatch toDevice(Requester requester, SyncToken since, SyncToken now) {
+        return toDevice.pending(requester, since == null ? 0 : since.toDevice(), now.toDevice());
     }
 
     /** Typing lives in memory, so its position is not among the stored heads. */

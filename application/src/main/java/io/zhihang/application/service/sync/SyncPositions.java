@@ -22,6 +22,6 @@ public class SyncPositions {
         long events = rooms.position();
         StreamHeads.Heads stored = heads.read(userId);
         return new SyncToken(events, stored.accountData(), stored.receipts(), extras.typingPosition(),
-                stored.presence(), stored.pushRules(), 0, stored.deviceLists());
+                stored.presence(), stored.pushRules(), stored.toDevice(), stored.deviceLists());
     }
 }

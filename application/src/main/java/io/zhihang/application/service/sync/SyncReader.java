@@ -7,6 +7,7 @@ import io.zhihang.application.port.in.push.NotificationQueries;
 import io.zhihang.application.port.in.push.RoomUnreadCounts;
 import io.zhihang.application.port.in.push.UnreadCounts;
 import io.zhihang.application.port.in.sync.SyncResult;
+import io.zhihang.application.port.in.todevice.ToDeviceBatch;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.RoomStateStore;
 import io.zhihang.application.port.out.room.StoredEvent;
@@ -108,6 +109,7 @@ public class SyncReader {
         memberships.values().stream().filter(m -> "join".equals(m.membership()))
                 .forEach(m -> joinedRooms.add(m.roomId()));
         SyncExtras extras = extrasReader.read(userId, since, now, joinedRooms, filter);
+        ToDeviceBatch toDevice = extrasReader.toDevice(requester, since, now);
         Set<String> extraRooms = extras.rooms();
         Set<String> needed = new java.util.HashSet<>(changed);
         needed.addAll(extraRooms);
@@ -180,8 +182,8 @@ public class SyncReader {
         }
         SyncResult.DeviceLists deviceLists = since == null ? SyncResult.DeviceLists.NONE
                 : this.deviceLists.between(userId, allMemberships, since, now);
-        return new Outcome(new SyncResult(now.format(), join, invite, leave, knock, extras.accountData(),
-                extras.presence(), List.of(), deviceLists, Map.of(), List.of()),
+        return new Outcome(new SyncResult(now.withToDevice(toDevice.position()).format(), join, invite, leave, knock,
+                extras.accountData(), extras.presence(), toDevice.events(), deviceLists, Map.of(), List.of()),
                 Set.copyOf(memberships.keySet()));
     }
 

@@ -5,6 +5,7 @@ import io.zhihang.application.port.in.sync.SyncRequest;
 import io.zhihang.application.port.in.sync.SyncResult;
 import io.zhihang.application.port.in.sync.SyncUseCase;
 import io.zhihang.application.port.in.presence.SetPresenceUseCase;
+import io.zhihang.application.port.in.todevice.ToDeviceSyncUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.InstantSource;
@@ -28,9 +29,11 @@ public class SyncService implements SyncUseCase {
     private final SyncFilters filters;
     private final SetPresenceUseCase presence;
     private final InstantSource clock;
+    private final ToDeviceSyncUseCase toDevice;
 
     public SyncService(SyncReader reader, SyncPositions positions, SyncNotifier notifier, SyncFilters filters,
-                       SetPresenceUseCase presence, InstantSource clock) {
+                       SetPresenceUseCase presence, ToDeviceSyncUseCase toDevice, InstantSource clock) {
+        this.toDevice = toDevice;
         this.presence = presence;
         this.clock = clock;
         this.reader = reader;
@@ -46,10 +49,16 @@ public class SyncService implements SyncUseCase {
         presence.setPresenceFromSync(request.requester().userId().toString(), request.setPresence(), clock.instant());
         long timeoutMs = Math.clamp(request.timeoutMs(), 0, MAX_TIMEOUT_MS);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        boolean acknowledged = false;
         while (true) {
             long seen = notifier.version();
             SyncToken now = positions.current(request.requester().userId().toString());
             SyncToken from = since == null ? null : since.clampTo(now);
+            if (from != null && !acknowledged) {
+                // The token acknowledges the to-device messages up to its position: they are gone for good.
+                toDevice.acknowledge(request.requester(), from.toDevice());
+                acknowledged = true;
+            }
             SyncReader.Outcome outcome = reader.read(request.requester(), from, now, filter, request.fullState());
             SyncResult result = SyncEventFields.apply(outcome.result(), filter.filter().eventFields());
             long remaining = deadline - System.nanoTime();

@@ -40,6 +40,11 @@ public record SyncToken(long events, long accountData, long receipts, long typin
                 + "_" + toDevice + "_" + deviceLists;
     }
 
+    /** This token with another to-device position (a response that delivered only part of the inbox). */
+    public SyncToken withToDevice(long position) {
+        return new SyncToken(events, accountData, receipts, typing, presence, pushRules, position, deviceLists);
+    }
+
     /** Each position no further than {@code current}'s: a token from the future (or another server run) is clamped. */
     public SyncToken clampTo(SyncToken current) {
         return new SyncToken(Math.min(events, current.events), Math.min(accountData, current.accountData),
