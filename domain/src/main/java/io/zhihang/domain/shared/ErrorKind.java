@@ -28,6 +28,8 @@ public enum ErrorKind {
     ROOM_IN_USE("M_ROOM_IN_USE"),
     /** Keys written to a key backup that is not the current one (the body names {@code current_version}). */
     WRONG_ROOM_KEYS_VERSION("M_WRONG_ROOM_KEYS_VERSION"),
+    /** A signature on a key (device keys, cross-signing keys) does not verify, or is missing. */
+    INVALID_SIGNATURE("M_INVALID_SIGNATURE"),
     /** Something with that name exists already; the spec answers these with 409 and {@code M_UNKNOWN}. */
     CONFLICT("M_UNKNOWN"),
     /**
