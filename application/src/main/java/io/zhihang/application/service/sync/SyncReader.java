@@ -2,6 +2,7 @@ package io.zhihang.application.service.sync;
 
 import io.zhihang.application.service.stream.MembershipCache;
 import io.zhihang.application.service.stream.RoomStream;
+import io.zhihang.application.port.in.keys.KeyQueries;
 import io.zhihang.application.port.in.push.NotificationCounts;
 import io.zhihang.application.port.in.push.NotificationQueries;
 import io.zhihang.application.port.in.push.RoomUnreadCounts;
@@ -15,6 +16,7 @@ import io.zhihang.application.port.out.room.TxnIdStore;
 import io.zhihang.application.port.out.room.UserMembership;
 import io.zhihang.application.service.room.RoomAccess;
 import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.keys.KeyCounts;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.room.StateKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,13 +53,16 @@ public class SyncReader {
     private final SyncDeviceLists deviceLists;
     private final java.time.InstantSource clock;
     private final io.zhihang.application.port.out.ReadOnlyWork readOnlyWork;
+    private final KeyQueries keys;
 
     public SyncReader(RoomStateStore state, EventStore events, TxnIdStore txnIds, RoomAccess access,
                       RoomStream stream, RoomTimelineReader timelines, RoomSummaries summaries,
                       SyncExtrasReader extrasReader, NotificationQueries notifications,
                       InitialJoinedRooms initialRooms, UserMemberships userMemberships,
                       SyncDeviceLists deviceLists,
-                      java.time.InstantSource clock, io.zhihang.application.port.out.ReadOnlyWork readOnlyWork) {
+                      java.time.InstantSource clock, io.zhihang.application.port.out.ReadOnlyWork readOnlyWork,
+                      KeyQueries keys) {
+        this.keys = keys;
         this.readOnlyWork = readOnlyWork;
         this.clock = clock;
         this.userMemberships = userMemberships;
@@ -182,8 +187,10 @@ public class SyncReader {
         }
         SyncResult.DeviceLists deviceLists = since == null ? SyncResult.DeviceLists.NONE
                 : this.deviceLists.between(userId, allMemberships, since, now);
+        KeyCounts keyCounts = keys.counts(requester.userId(), requester.deviceId()); // one read, this device only
         return new Outcome(new SyncResult(now.withToDevice(toDevice.position()).format(), join, invite, leave, knock,
-                extras.accountData(), extras.presence(), toDevice.events(), deviceLists, Map.of(), List.of()),
+                extras.accountData(), extras.presence(), toDevice.events(), deviceLists, keyCounts.oneTimeKeys(),
+                keyCounts.unusedFallbackKeyTypes()),
                 Set.copyOf(memberships.keySet()));
     }
 
