@@ -97,6 +97,23 @@ function untilDeviceListChanged(client, userId, after, label) {
     return until(client.requestLog, ["response"], seen, label, WAIT_MS);
 }
 
+/** Waits (checking after each response the client gets) until the client's crypto store holds the device's keys. */
+async function untilKnowsDevice(client, userId, deviceId, label) {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+        const devices = (await client.getCrypto().getUserDeviceInfo([userId])).get(userId);
+        if (devices?.has(deviceId)) return;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`timed out after ${WAIT_MS} ms waiting for ${label}`);
+        let timer;
+        await Promise.race([
+            new Promise((resolve) => client.requestLog.once("response", resolve)),
+            new Promise((resolve) => { timer = setTimeout(resolve, left); }),
+        ]);
+        clearTimeout(timer);
+    }
+}
+
 /** The decrypted bodies of m.room.message events in the client's live timeline of the room. */
 function decryptedBodies(client, roomId) {
     const room = client.getRoom(roomId);
@@ -212,9 +229,12 @@ test("Bob logs in on a second device; Alice's client learns of it and Bob's new 
     await untilKeysUploaded(bob2, "bob2");
 
     // device_lists.changed tells Alice's client about Bob's new device; her next send shares the room key with it.
+    // Bob is named twice: when the device logs in (no keys yet) and when it uploads its keys. Only once her client
+    // has queried the keys of the new device will her next send share the room key with it.
     const body = `for both of Bob's devices ${suffix}`;
     s.sent.push(body);
     await untilDeviceListChanged(alice, s.bob.user_id, aliceSyncs, "Alice's sync names Bob in device_lists.changed");
+    await untilKnowsDevice(alice, s.bob.user_id, login.device_id, "Alice's client knows Bob's second device");
     await alice.sendTextMessage(s.roomId, body);
     await untilDecrypted(bob2, s.roomId, [body], "Bob's second device decrypts the new message");
     await untilDecrypted(bob, s.roomId, [body], "Bob's first device decrypts it too");
