@@ -1,14 +1,11 @@
 package io.zhihang.server.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.zhihang.domain.keys.KeyUsage;
 import io.zhihang.domain.protocol.Ed25519SigningKey;
 import io.zhihang.domain.protocol.JsonSigning;
 import io.zhihang.domain.protocol.json.CanonicalJson;
-import io.zhihang.domain.protocol.json.Json;
 import io.zhihang.domain.protocol.json.JsonArray;
 import io.zhihang.domain.protocol.json.JsonBool;
 import io.zhihang.domain.protocol.json.JsonObject;
@@ -104,18 +101,5 @@ final class Keys {
     /** A JSON object as plain maps, to compare with what RestAssured reads back. */
     static Map<String, Object> asMap(JsonObject json) {
         return JsonPath.from(CanonicalJson.encode(json)).getMap("");
-    }
-
-    /** The parsed form of a response part (for checking signatures on what the server returns). */
-    static JsonObject parse(Map<String, Object> part) {
-        return Json.parseObject(toJson(part));
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return new ObjectMapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

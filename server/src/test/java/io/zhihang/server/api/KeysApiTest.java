@@ -2,6 +2,7 @@ package io.zhihang.server.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.zhihang.domain.protocol.Ed25519SigningKey;
+import io.zhihang.domain.protocol.json.CanonicalJson;
 import io.zhihang.domain.protocol.json.JsonArray;
 import io.zhihang.domain.protocol.json.JsonNull;
 import io.zhihang.domain.protocol.json.JsonNumber;
@@ -94,7 +95,7 @@ class KeysApiTest {
         Keys.upload(alice, object("device_keys", deviceKeys(alice, Keys.deviceKey(alice))));
         JsonObject second = deviceKeys(alice, Keys.deviceKey(alice));
 
-        as(alice).body(io.zhihang.domain.protocol.json.CanonicalJson.encode(object("device_keys", second)))
+        as(alice).body(CanonicalJson.encode(object("device_keys", second)))
                 .post(R0 + "/keys/upload/" + alice.deviceId()).then().statusCode(200)
                 .body("one_time_key_counts.signed_curve25519", equalTo(0));
 
