@@ -29,6 +29,17 @@ export function boundedFetch(input, init = {}) {
     return globalThis.fetch(input, { ...init, signal });
 }
 
+// The SDK arms long timers it never clears once a client stops: Rust crypto gives every encrypted event that was
+// not decrypted on arrival a 5-minute timer (rust-crypto.js, onLiveEventFromSync). Timers of a minute or more must
+// not keep the test process alive after the last test, so they are unref'd; shorter ones behave as usual.
+const LONG_TIMER_MS = 60_000;
+const setTimeoutOf = globalThis.setTimeout;
+globalThis.setTimeout = (fn, ms, ...args) => {
+    const timer = setTimeoutOf(fn, ms, ...args);
+    if (ms >= LONG_TIMER_MS) timer.unref?.();
+    return timer;
+};
+
 const LOG_LEVEL = process.env.E2E_SDK_LOG_LEVEL ?? "warn";
 
 // The SDK's child loggers ("sync", "[MatrixRTCSession ...]", ...) start at DEBUG level whatever their
