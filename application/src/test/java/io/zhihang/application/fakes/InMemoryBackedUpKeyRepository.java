@@ -77,4 +77,9 @@ public class InMemoryBackedUpKeyRepository implements BackedUpKeyRepository {
     private TreeMap<BackupSession, BackedUpKey> of(String userId, BackupVersion version) {
         return keys.computeIfAbsent(new Backup(userId, version.number()), b -> new TreeMap<>(ORDER));
     }
+
+    @Override
+    public synchronized void deleteAllOf(String userId) {
+        keys.keySet().removeIf(backup -> backup.userId().equals(userId));
+    }
 }

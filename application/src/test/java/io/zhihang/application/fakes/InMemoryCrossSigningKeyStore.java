@@ -69,4 +69,10 @@ public class InMemoryCrossSigningKeyStore implements CrossSigningKeyStore {
     public List<KeySignature> signatures() {
         return List.copyOf(signatures);
     }
+
+    @Override
+    public void deleteAllOf(UserId user) {
+        keys.remove(user);
+        signatures.removeIf(s -> s.signer().equals(user) || s.targetUser().equals(user));
+    }
 }

@@ -58,4 +58,9 @@ public class InMemoryKeyBackupRepository implements KeyBackupRepository {
     private TreeMap<Long, Row> of(String userId) {
         return versions.computeIfAbsent(userId, u -> new TreeMap<>());
     }
+
+    @Override
+    public void deleteAllOf(String userId) {
+        versions.getOrDefault(userId, new TreeMap<>()).replaceAll((version, row) -> new Row(row.backup(), true));
+    }
 }

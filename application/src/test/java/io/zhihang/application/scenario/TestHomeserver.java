@@ -87,7 +87,7 @@ public final class TestHomeserver {
                 new TokenRetirement(tokens),
                 deviceActivity, clock, deviceChanges);
         accountService = new AccountService(accounts, devices, tokens, profiles, hasher, uia, settings, clock,
-                deviceChanges);
+                deviceChanges, new RecordingEvent<>());
         deviceService = new DeviceService(devices, tokens, uia, clock, deviceChanges);
         profileService = new ProfileService(accounts, profiles, settings);
         sharedSecretRegistration = new SharedSecretRegistrationService(accounts, profiles, hasher, sessions, ids,

@@ -75,6 +75,21 @@ class CrossSigningApiTest {
     }
 
     @Test
+    void deactivating_the_account_deletes_its_cross_signing_keys() {
+        Signer alice = signer("xdeact", true);
+        Matrix.Session bob = Matrix.registerFresh("xdeactreader");
+        assertThat(Syncs.at(Keys.query(bob, alice.user()), "master_keys")).containsKey(alice.user());
+
+        as(alice.session()).body(Map.of("auth", Matrix.passwordAuth(alice.session(), PASSWORD, null)))
+                .post(Matrix.V3 + "/account/deactivate").then().statusCode(200);
+
+        Map<String, Object> seen = Keys.query(bob, alice.user());
+        assertThat(Syncs.at(seen, "master_keys")).doesNotContainKey(alice.user());
+        assertThat(Syncs.at(seen, "self_signing_keys")).doesNotContainKey(alice.user());
+        assertThat(Syncs.at(seen, "device_keys")).containsEntry(alice.user(), Map.of());
+    }
+
+    @Test
     void the_first_keys_need_no_password_and_others_see_all_but_the_user_signing_key() {
         Signer alice = signer("xsign", false);
         Matrix.Session bob = Matrix.registerFresh("xreader");

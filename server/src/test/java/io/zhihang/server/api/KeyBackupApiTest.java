@@ -1,6 +1,12 @@
 package io.zhihang.server.api;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.zhihang.application.port.out.backup.BackedUpKeyRepository;
+import io.zhihang.application.port.out.backup.KeyBackupRepository;
+import io.zhihang.domain.backup.BackupVersion;
+import io.zhihang.domain.backup.KeyScope;
+import jakarta.inject.Inject;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.zhihang.server.api.Matrix.PASSWORD;
 import static io.zhihang.server.api.Matrix.R0;
 import static io.zhihang.server.api.Matrix.V3;
 import static io.zhihang.server.api.Matrix.as;
@@ -67,6 +74,27 @@ class KeyBackupApiTest {
 
     private static ValidatableResponse putKeys(Matrix.Session user, String path, String version, Object body) {
         return raw(user).body(body).put(path + "?version=" + version).then();
+    }
+
+    @Inject
+    KeyBackupRepository backups;
+    @Inject
+    BackedUpKeyRepository backedUpKeys;
+
+    @Test
+    void deactivating_the_account_deletes_its_backups_and_their_keys() {
+        Matrix.Session alice = Matrix.registerFresh("kbdeact");
+        String version = createBackup(alice, "pk1");
+        putKeys(alice, sessionPath(ROOM, SESSION), version, key(0, 0, false)).statusCode(200);
+
+        as(alice).body(Map.of("auth", Matrix.passwordAuth(alice, PASSWORD, null)))
+                .post(V3 + "/account/deactivate").then().statusCode(200);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(backups.current(alice.userId())).isEmpty();
+            assertThat(backedUpKeys.list(alice.userId(), BackupVersion.parse(version).orElseThrow(), KeyScope.ALL))
+                    .isEmpty();
+        });
     }
 
     @Test

@@ -18,6 +18,7 @@ import static io.zhihang.server.api.Syncs.joined;
 import static io.zhihang.server.api.Syncs.state;
 import static io.zhihang.server.api.Syncs.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
@@ -214,7 +215,7 @@ class SyncApiTest {
         assertThat(memberKeys).contains(alice.userId(), carol.userId());
         Map<String, Object> summary = at(joined(sync, roomId), "summary");
         assertThat(summary).containsEntry("m.joined_member_count", 3);
-        assertThat(summary.get("m.heroes")).asList().containsExactlyInAnyOrder(alice.userId(), bob.userId());
+        assertThat(summary.get("m.heroes")).asInstanceOf(LIST).containsExactlyInAnyOrder(alice.userId(), bob.userId());
     }
 
     @Test

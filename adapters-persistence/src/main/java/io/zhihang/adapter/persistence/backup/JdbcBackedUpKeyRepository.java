@@ -149,6 +149,17 @@ public class JdbcBackedUpKeyRepository implements BackedUpKeyRepository {
         }
     }
 
+    @Override
+    public void deleteAllOf(String userId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM room_key_backup_keys WHERE user_id = ?")) {
+            s.setString(1, userId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not delete backed-up keys", e);
+        }
+    }
+
     private static String where(KeyScope scope) {
         return "user_id = ? AND version = ?"
                 + (scope.roomId() == null ? "" : " AND room_id = ?")

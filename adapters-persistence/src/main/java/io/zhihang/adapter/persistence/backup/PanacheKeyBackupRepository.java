@@ -79,6 +79,11 @@ public class PanacheKeyBackupRepository implements KeyBackupRepository {
         return true;
     }
 
+    @Override
+    public void deleteAllOf(String userId) {
+        repo.update("deleted = true where userId = ?1 and deleted = false", userId);
+    }
+
     private static void copy(KeyBackup backup, KeyBackupVersionEntity e) {
         e.algorithm = backup.info().algorithm();
         e.authData = CanonicalJson.encodeClientData(backup.info().authData());

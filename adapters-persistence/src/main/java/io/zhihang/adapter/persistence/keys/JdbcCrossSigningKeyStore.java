@@ -41,6 +41,9 @@ public class JdbcCrossSigningKeyStore implements CrossSigningKeyStore {
             VALUES (?, ?, ?, ?, ?)""";
     private static final String DELETE_BY = "DELETE FROM key_signatures WHERE signer_user_id = ? AND signer_key_id = ?";
     private static final String DELETE_ON = "DELETE FROM key_signatures WHERE target_user_id = ? AND target_key = ?";
+    private static final String DELETE_SIGNATURES_OF =
+            "DELETE FROM key_signatures WHERE signer_user_id = ? OR target_user_id = ?";
+    private static final String DELETE_KEYS_OF = "DELETE FROM cross_signing_keys WHERE user_id = ?";
 
     private final KeysSql sql;
 
@@ -110,5 +113,11 @@ public class JdbcCrossSigningKeyStore implements CrossSigningKeyStore {
     @Override
     public void deleteSignaturesOn(UserId target, String targetKey) {
         sql.update(DELETE_ON, target.toString(), targetKey);
+    }
+
+    @Override
+    public void deleteAllOf(UserId user) {
+        sql.update(DELETE_SIGNATURES_OF, user.toString(), user.toString());
+        sql.update(DELETE_KEYS_OF, user.toString());
     }
 }

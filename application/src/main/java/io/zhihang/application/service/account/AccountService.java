@@ -38,11 +38,12 @@ public class AccountService implements ChangePasswordUseCase, DeactivateAccountU
     private final HomeserverSettings settings;
     private final InstantSource clock;
     private final Event<DevicesChanged> deviceChanges;
+    private final Event<AccountDeactivated> deactivations;
 
     public AccountService(AccountRepository accounts, DeviceRepository devices, AccessTokenRepository tokens,
                           ProfileRepository profiles, PasswordHasher hasher, UserInteractiveAuth uia,
                           HomeserverSettings settings, InstantSource clock,
-                          Event<DevicesChanged> deviceChanges) {
+                          Event<DevicesChanged> deviceChanges, Event<AccountDeactivated> deactivations) {
         this.accounts = accounts;
         this.devices = devices;
         this.tokens = tokens;
@@ -52,6 +53,7 @@ public class AccountService implements ChangePasswordUseCase, DeactivateAccountU
         this.settings = settings;
         this.clock = clock;
         this.deviceChanges = deviceChanges;
+        this.deactivations = deactivations;
     }
 
     @Override
@@ -79,6 +81,7 @@ public class AccountService implements ChangePasswordUseCase, DeactivateAccountU
         tokens.deleteForUserExcept(requester.userId(), null);
         List<DeviceId> removed = devices.deleteAllExcept(requester.userId(), null);
         deviceChanges.fire(DevicesChanged.removed(requester.userId(), removed));
+        deactivations.fire(new AccountDeactivated(requester.userId()));
         profiles.save(requester.userId(), Profile.EMPTY);
     }
 

@@ -12,7 +12,9 @@ import io.zhihang.domain.backup.BackupVersion;
 import io.zhihang.domain.backup.KeyBackup;
 import io.zhihang.domain.backup.KeyScope;
 import io.zhihang.domain.shared.DomainException;
+import io.zhihang.application.service.account.AccountDeactivated;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import java.util.Map;
@@ -26,6 +28,14 @@ public class KeyBackupVersionService implements KeyBackupVersionsUseCase, KeyBac
     public KeyBackupVersionService(KeyBackupRepository backups, BackedUpKeyRepository keys) {
         this.backups = backups;
         this.keys = keys;
+    }
+
+    /** A deactivated account loses its backups (as in Synapse), inside the deactivating transaction. */
+    void onDeactivated(@Observes AccountDeactivated deactivated) {
+        String userId = deactivated.user().toString();
+        backups.lock(userId);
+        keys.deleteAllOf(userId);
+        backups.deleteAllOf(userId);
     }
 
     @Override

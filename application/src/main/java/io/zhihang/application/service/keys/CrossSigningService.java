@@ -21,7 +21,9 @@ import io.zhihang.domain.keys.SignedJson;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DeviceId;
 import io.zhihang.domain.shared.UserId;
+import io.zhihang.application.service.account.AccountDeactivated;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
@@ -59,6 +61,13 @@ public class CrossSigningService implements UploadCrossSigningKeysUseCase, Uploa
         this.clock = clock;
         this.keyChanges = keyChanges;
         this.signatureChanges = signatureChanges;
+    }
+
+    /** A deactivated account loses its cross-signing keys and the signatures by or on them; room mates are told. */
+    void onDeactivated(@Observes AccountDeactivated deactivated) {
+        crossSigning.lockUser(deactivated.user());
+        crossSigning.deleteAllOf(deactivated.user());
+        keyChanges.fire(new DeviceKeysChanged(deactivated.user()));
     }
 
     /**

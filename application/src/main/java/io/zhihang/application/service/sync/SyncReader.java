@@ -79,14 +79,14 @@ public class SyncReader {
         this.summaries = summaries;
     }
 
-    /**
-     * @param since null for an initial sync
-     * @param now   the positions this response reads up to (its {@code next_batch})
-     */
     /** A response, and the rooms it looked at (a long-poll that found nothing waits on them). */
     public record Outcome(SyncResult result, Set<String> rooms) {
     }
 
+    /**
+     * @param since null for an initial sync
+     * @param now   the positions this response reads up to (its {@code next_batch})
+     */
     @Transactional
     public Outcome read(Requester requester, SyncToken since, SyncToken now, SyncFilter filter,
                            boolean fullState) {

@@ -25,4 +25,7 @@ public interface BackedUpKeyRepository {
 
     /** Deletes the keys of the version within {@code scope}; returns how many there were. */
     long delete(String userId, BackupVersion version, KeyScope scope);
+
+    /** Deletes the keys in every version of the user's backup. */
+    void deleteAllOf(String userId);
 }

@@ -35,4 +35,7 @@ public interface KeyBackupRepository {
      * also when it was deleted before.
      */
     boolean delete(String userId, BackupVersion version);
+
+    /** Marks every version of the user's backup deleted (their keys are deleted separately). */
+    void deleteAllOf(String userId);
 }

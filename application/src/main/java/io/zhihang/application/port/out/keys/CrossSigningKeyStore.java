@@ -31,4 +31,7 @@ public interface CrossSigningKeyStore {
 
     /** Forgets the signatures on a device or key (it was replaced or deleted). */
     void deleteSignaturesOn(UserId target, String targetKey);
+
+    /** Deletes the user's cross-signing keys, the signatures on them and those they made. */
+    void deleteAllOf(UserId user);
 }
