@@ -52,6 +52,24 @@ class SyncDeviceListsApiTest {
     }
 
     @Test
+    void ones_own_new_device_is_news_also_when_room_events_come_with_it() {
+        Matrix.Session alice = Matrix.registerFresh("dlo");
+        Matrix.Session bob = Matrix.registerFresh("dlo");
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat"));
+        Rooms.join(bob, roomId);
+        Map<String, Object> before = Syncs.initial(alice);
+
+        newDevice(alice);
+        Rooms.send(bob, roomId, "sent after Alice's new device");
+        Map<String, Object> after = Syncs.since(alice, before);
+
+        assertThat(Syncs.bodies(Syncs.timeline(after, roomId))).containsExactly("sent after Alice's new device");
+        assertThat(changed(after)).containsExactly(alice.userId());
+        as(alice).queryParam("from", before.get("next_batch")).queryParam("to", after.get("next_batch"))
+                .get(V3 + "/keys/changes").then().statusCode(200).body("changed", equalTo(List.of(alice.userId())));
+    }
+
+    @Test
     void a_deleted_device_is_news_and_wakes_a_waiting_sync() throws Exception {
         Matrix.Session alice = Matrix.registerFresh("dlw");
         Matrix.Session bob = Matrix.registerFresh("dlw");

@@ -89,13 +89,16 @@ public class SyncDeviceLists {
                 }
                 if (user.equals(viewer)) {
                     joinedNow = joinedNow == null ? joined(roomId) : joinedNow;
-                    (is ? changed : left).addAll(joinedNow);
+                    for (String mate : joinedNow) {
+                        if (!mate.equals(viewer)) {
+                            (is ? changed : left).add(mate);
+                        }
+                    }
                 } else {
                     (is ? changed : left).add(user);
                 }
             }
         }
-        changed.remove(viewer);
     }
 
     private Map<String, Boolean> joinedAt(String roomId, Set<String> users, long at) {
