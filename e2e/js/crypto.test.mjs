@@ -1,6 +1,6 @@
 // End-to-end encryption with the real matrix-js-sdk and its Rust crypto (initRustCrypto, in-memory stores):
 // device keys, one-time keys, /keys/query and /keys/claim, to-device room keys, device lists, cross-signing and
-// server-side key backup, as Element's SDK uses them.
+// server-side key backup and device dehydration (MSC3814), as Element's SDK uses them.
 //
 // Run with the Node 22 binary shipped by the `node` devDependency:
 //   ZHIHANG_BASE_URL=http://127.0.0.1:18448 node_modules/node/bin/node --test crypto.test.mjs
@@ -11,7 +11,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 
-import { ClientEvent, EventType, MatrixEventEvent, RoomEvent, SyncState } from "matrix-js-sdk";
+import { ClientEvent, EventType, MatrixEventEvent, Method, RoomEvent, SyncState } from "matrix-js-sdk";
+import { CryptoEvent } from "matrix-js-sdk/lib/crypto-api/index.js";
 
 import {
     TEST_TIMEOUT_MS,
@@ -39,6 +40,17 @@ let bob;
 let bob2; // Bob's second device, started after the first messages
 let alice2; // Alice's second device, restoring from key backup
 
+// Alice's secret storage key, known to all her devices (as if she typed her recovery key on each).
+const secretStorageKeys = new Map();
+const aliceCryptoCallbacks = {
+    getSecretStorageKey: async ({ keys }) => {
+        const id = Object.keys(keys).find((k) => secretStorageKeys.has(k));
+        return id ? [id, secretStorageKeys.get(id)] : null;
+    },
+    cacheSecretStorageKey: (keyId, _info, key) => secretStorageKeys.set(keyId, key),
+};
+const DEHYDRATION_PREFIX = "/_matrix/client/unstable/org.matrix.msc3814.v1";
+
 before(() => {
     anon = newClient();
 });
@@ -47,7 +59,7 @@ after(stopAllClients);
 
 /** A syncing client with Rust crypto (in-memory store), started and past its first sync. */
 async function cryptoClient(session, label) {
-    const client = syncingClient(session, label);
+    const client = syncingClient(session, label, label.startsWith("alice") ? { cryptoCallbacks: aliceCryptoCallbacks } : {});
     client.decryptionFailures = [];
     client.on(MatrixEventEvent.Decrypted, (ev, err) => {
         if (err || ev.isDecryptionFailure()) client.decryptionFailures.push(ev.getId());
@@ -308,6 +320,56 @@ test("key backup: Alice's client backs up her room keys; her new device restores
     assert.ok(room, "Alice's new device has the room");
     await alice2.scrollback(room, 30);
     await untilDecrypted(alice2, s.roomId, s.sent.slice(0, MESSAGE_COUNT), "Alice's new device decrypts the history");
+});
+
+test("dehydration: Alice's client stores a dehydrated device; Bob's client sees it and shares his room key with it", opts, async () => {
+    const crypto = alice.getCrypto();
+    assert.equal(await crypto.isDehydrationSupported(), true);
+    await crypto.bootstrapSecretStorage({
+        createSecretStorageKey: () => crypto.createRecoveryKeyFromPassphrase(),
+        setupNewSecretStorage: true,
+    });
+    assert.equal(await crypto.isSecretStorageReady(), true);
+    const bobSyncs = bob.requestLog.syncResponses.length;
+    await crypto.startDehydration({ createNewKey: true });
+    const stored = await alice.http.authedRequest(Method.Get, "/dehydrated_device", undefined, undefined,
+        { prefix: DEHYDRATION_PREFIX });
+    assert.ok(stored.device_id && stored.device_data?.algorithm, JSON.stringify(stored));
+    s.dehydratedDeviceId = stored.device_id;
+
+    const query = await bob.downloadKeysForUsers([s.alice.user_id]);
+    const keys = query.device_keys[s.alice.user_id][stored.device_id];
+    assert.ok(keys, `the dehydrated device's keys in ${JSON.stringify(Object.keys(query.device_keys[s.alice.user_id]))}`);
+    assert.equal(keys.dehydrated, true);
+
+    await untilDeviceListChanged(bob, s.alice.user_id, bobSyncs, "Bob's sync names Alice after her dehydrated device");
+    await untilKnowsDevice(bob, s.alice.user_id, stored.device_id, "Bob's client knows the dehydrated device");
+    // A new megolm session for the room: Bob's client sends its key to each of Alice's devices, the dehydrated one too.
+    await bob.getCrypto().forceDiscardSession(s.roomId);
+    const body = `for the dehydrated device ${suffix}`;
+    await bob.sendMessage(s.roomId, { msgtype: "m.text", body });
+    s.sent.push(body);
+});
+
+test("rehydration: Alice's second device rehydrates the dehydrated device, gets Bob's room key, and replaces it", opts, async () => {
+    const crypto = alice2.getCrypto();
+    await crypto.bootstrapCrossSigning({}); // reads her cross-signing keys from secret storage
+    assert.equal(await crypto.isCrossSigningReady(), true);
+    const progress = [];
+    alice2.on(CryptoEvent.RehydrationProgress, (roomKeys, toDevice) => progress.push([roomKeys, toDevice]));
+    const completed = new Promise((resolve) => alice2.once(CryptoEvent.RehydrationCompleted, resolve));
+    await crypto.startDehydration();
+    await completed;
+    const [roomKeys, toDevice] = progress.at(-1) ?? [0, 0];
+    assert.ok(toDevice >= 1 && roomKeys >= 1, `rehydration progress ${JSON.stringify(progress)}`);
+
+    const replaced = await alice2.http.authedRequest(Method.Get, "/dehydrated_device", undefined, undefined,
+        { prefix: DEHYDRATION_PREFIX });
+    assert.notEqual(replaced.device_id, s.dehydratedDeviceId, "the rehydrating client uploads a new dehydrated device");
+    const query = await bob.downloadKeysForUsers([s.alice.user_id]);
+    assert.equal(query.device_keys[s.alice.user_id][s.dehydratedDeviceId], undefined, "the old one is gone");
+    assert.ok(query.device_keys[s.alice.user_id][replaced.device_id], "the new one is there");
+    await untilDecrypted(alice2, s.roomId, [s.sent.at(-1)], "Alice's second device decrypts Bob's message");
 });
 
 test("no client looped: requests per endpoint stay bounded; the report lists them", opts, async () => {

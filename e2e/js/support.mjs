@@ -206,8 +206,11 @@ function recordingFetch(log) {
     };
 }
 
-/** A client for startClient(): like authedClient, with its requests recorded in `client.requestLog`. */
-export function syncingClient(session, label) {
+/**
+ * A client for startClient(): like authedClient, with its requests recorded in `client.requestLog`;
+ * `opts` adds createClient options (e.g. cryptoCallbacks).
+ */
+export function syncingClient(session, label, opts = {}) {
     const log = new RequestLog(label);
     // With the push rules stand-in (no rules at all) the SDK warns about each default rule it adds.
     const pushRulesStandIn = (msg) =>
@@ -218,6 +221,7 @@ export function syncingClient(session, label) {
         deviceId: session.device_id,
         fetchFn: recordingFetch(log),
         logger: clientLoggerOf(logger, pushRulesStandIn),
+        ...opts,
     });
     client.requestLog = log;
     // A /sync request carries localTimeoutMs = pollTimeout + 80 s, which the SDK turns into a

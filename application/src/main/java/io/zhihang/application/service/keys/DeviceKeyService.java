@@ -21,6 +21,7 @@ import io.zhihang.domain.protocol.json.JsonValue;
 import io.zhihang.domain.shared.DeviceId;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
+import io.zhihang.domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -54,27 +55,32 @@ public class DeviceKeyService implements UploadKeysUseCase, ClaimKeysUseCase {
     @Override
     @Transactional
     public KeyCounts upload(Requester requester, KeyUpload upload) {
-        DeviceId device = requester.deviceId();
-        if (upload.pathDevice() != null && !upload.pathDevice().equals(device)) {
+        if (upload.pathDevice() != null && !upload.pathDevice().equals(requester.deviceId())) {
             throw DomainException.forbidden("You may only upload keys for the device you are logged in with");
         }
+        return uploadFor(requester.userId(), requester.deviceId(), upload);
+    }
+
+    @Override
+    @Transactional
+    public KeyCounts uploadFor(UserId user, DeviceId device, KeyUpload upload) {
         DeviceKeys deviceKeys = upload.deviceKeys() == null ? null
-                : DeviceKeys.parse(upload.deviceKeys(), requester.userId(), device);
-        if (!keys.lockDevice(requester.userId(), device)) {
+                : DeviceKeys.parse(upload.deviceKeys(), user, device);
+        if (!keys.lockDevice(user, device)) {
             throw DomainException.notFound("Unknown device");
         }
         if (deviceKeys != null) {
             saveDeviceKeys(deviceKeys);
         }
-        addOneTimeKeys(requester, upload.oneTimeKeys());
+        addOneTimeKeys(user, device, upload.oneTimeKeys());
         for (OneTimeKey fallback : lastPerAlgorithm(upload.fallbackKeys())) {
-            Optional<OneTimeKey> stored = keys.fallbackKey(requester.userId(), device, fallback.algorithm());
+            Optional<OneTimeKey> stored = keys.fallbackKey(user, device, fallback.algorithm());
             if (stored.filter(s -> s.id().equals(fallback.id()) && canonical(s.value()).equals(
                     canonical(fallback.value()))).isEmpty()) {
-                keys.saveFallbackKey(requester.userId(), device, fallback); // the same key again stays "used"
+                keys.saveFallbackKey(user, device, fallback); // the same key again stays "used"
             }
         }
-        return keys.counts(requester.userId(), device);
+        return keys.counts(user, device);
     }
 
     private void saveDeviceKeys(DeviceKeys deviceKeys) {
@@ -87,11 +93,11 @@ public class DeviceKeyService implements UploadKeysUseCase, ClaimKeysUseCase {
     }
 
     /** New keys are added; a key id already held must come with the same key (Synapse answers 400 otherwise). */
-    private void addOneTimeKeys(Requester requester, List<OneTimeKey> uploaded) {
+    private void addOneTimeKeys(UserId user, DeviceId device, List<OneTimeKey> uploaded) {
         if (uploaded.isEmpty()) {
             return;
         }
-        Map<KeyId, OneTimeKey> held = keys.oneTimeKeys(requester.userId(), requester.deviceId(),
+        Map<KeyId, OneTimeKey> held = keys.oneTimeKeys(user, device,
                         uploaded.stream().map(OneTimeKey::id).toList()).stream()
                 .collect(Collectors.toMap(OneTimeKey::id, Function.identity()));
         Map<KeyId, OneTimeKey> fresh = new TreeMap<>(Comparator.comparing(KeyId::toString));
@@ -103,7 +109,7 @@ public class DeviceKeyService implements UploadKeysUseCase, ClaimKeysUseCase {
                 throw new DomainException(ErrorKind.UNKNOWN, "One time key " + key.id() + " already exists");
             }
         }
-        keys.addOneTimeKeys(requester.userId(), requester.deviceId(), List.copyOf(fresh.values()));
+        keys.addOneTimeKeys(user, device, List.copyOf(fresh.values()));
     }
 
     /** The spec allows one fallback key per algorithm; of several, the last one counts (as in Synapse). */
