@@ -53,11 +53,13 @@ public class JdbcDeviceKeyStore implements DeviceKeyStore {
              ORDER BY seq FETCH FIRST 1 ROWS ONLY""";
     /**
      * PostgreSQL takes the oldest key no other transaction holds, in one statement: of claims racing for a device's
-     * keys, each locks and deletes a different one, none waits for another's commit.
+     * keys, each locks and deletes a different one, none waits for another's commit. The row is deleted by its
+     * physical address ({@code ctid}, stable while locked; keys are never updated), which no plan can turn into a
+     * scan of the device's keys.
      */
     private static final String CLAIM_ONE_TIME_KEY_PG = """
-            DELETE FROM one_time_keys WHERE user_id = ? AND device_id = ? AND algorithm = ? AND key_id = (
-                SELECT key_id FROM one_time_keys WHERE user_id = ? AND device_id = ? AND algorithm = ?
+            DELETE FROM one_time_keys WHERE ctid = (
+                SELECT ctid FROM one_time_keys WHERE user_id = ? AND device_id = ? AND algorithm = ?
                  ORDER BY seq FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED)
             RETURNING key_id, key_json""";
     private static final String DELETE_ONE_TIME_KEY = """
@@ -179,8 +181,7 @@ public class JdbcDeviceKeyStore implements DeviceKeyStore {
         Object[] device = {claim.user().toString(), claim.device().value(), claim.algorithm()};
         if (postgres) {
             return sql.list(CLAIM_ONE_TIME_KEY_PG, r -> new OneTimeKey(new KeyId(claim.algorithm(), r.getString(1)),
-                    Json.parse(r.getString(2))), device[0], device[1], device[2], device[0], device[1], device[2])
-                    .stream().findFirst();
+                    Json.parse(r.getString(2))), device).stream().findFirst();
         }
         // H2 applies SKIP LOCKED after FETCH FIRST (a locked oldest key would read as none), so it takes the oldest
         // key and deletes it, trying the next when another transaction was first.
