@@ -20,16 +20,17 @@ import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Device keys in plain JDBC. A one-time key is claimed by deleting its row: of transactions racing for the same key,
- * only one deletes it (the others wait for its commit, delete nothing and take the next key), on H2 and PostgreSQL
- * alike, across server instances.
+ * Device keys in plain JDBC. A one-time key is claimed by deleting its row, so only one transaction can hand it out,
+ * across server instances too. On PostgreSQL racing claims skip each other's locked keys; on H2 they wait for the
+ * first's commit, delete nothing and take the next key.
  */
 @ApplicationScoped
 public class JdbcDeviceKeyStore implements DeviceKeyStore {
@@ -43,12 +44,24 @@ public class JdbcDeviceKeyStore implements DeviceKeyStore {
              WHERE k.user_id IN (%s)
              ORDER BY k.user_id, k.device_id""";
     private static final String ONE_TIME_KEYS = """
-            SELECT algorithm, key_id, key_json FROM one_time_keys WHERE user_id = ? AND device_id = ?""";
+            SELECT key_id, key_json FROM one_time_keys
+             WHERE user_id = ? AND device_id = ? AND algorithm = ? AND key_id IN (%s)""";
     private static final String INSERT_ONE_TIME_KEY = """
             INSERT INTO one_time_keys (user_id, device_id, algorithm, key_id, key_json) VALUES (?, ?, ?, ?, ?)""";
     private static final String OLDEST_ONE_TIME_KEY = """
             SELECT key_id, key_json FROM one_time_keys WHERE user_id = ? AND device_id = ? AND algorithm = ?
              ORDER BY seq FETCH FIRST 1 ROWS ONLY""";
+    /**
+     * PostgreSQL takes the oldest key no other transaction holds, in one statement: of claims racing for a device's
+     * keys, each locks and deletes a different one, none waits for another's commit. The row is deleted by its
+     * physical address ({@code ctid}, stable while locked; keys are never updated), which no plan can turn into a
+     * scan of the device's keys.
+     */
+    private static final String CLAIM_ONE_TIME_KEY_PG = """
+            DELETE FROM one_time_keys WHERE ctid = (
+                SELECT ctid FROM one_time_keys WHERE user_id = ? AND device_id = ? AND algorithm = ?
+                 ORDER BY seq FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED)
+            RETURNING key_id, key_json""";
     private static final String DELETE_ONE_TIME_KEY = """
             DELETE FROM one_time_keys WHERE user_id = ? AND device_id = ? AND algorithm = ? AND key_id = ?""";
     private static final String FALLBACK_KEY = """
@@ -76,9 +89,11 @@ public class JdbcDeviceKeyStore implements DeviceKeyStore {
     private static final int MAX_CLAIM_ATTEMPTS = 10_000;
 
     private final KeysSql sql;
+    private final boolean postgres;
 
     JdbcDeviceKeyStore(ActivePersistenceUnit unit, @Any Instance<AgroalDataSource> dataSources) {
         this.sql = new KeysSql(unit, dataSources);
+        this.postgres = unit.dataSourceName().equals("pg");
     }
 
     @Override
@@ -121,10 +136,23 @@ public class JdbcDeviceKeyStore implements DeviceKeyStore {
 
     @Override
     public List<OneTimeKey> oneTimeKeys(UserId user, DeviceId device, Collection<KeyId> ids) {
-        Set<KeyId> wanted = new HashSet<>(ids);
-        return sql.list(ONE_TIME_KEYS, r -> new OneTimeKey(new KeyId(r.getString(1), r.getString(2)),
-                        Json.parse(r.getString(3))), user.toString(), device.value()).stream()
-                .filter(k -> wanted.contains(k.id())).toList();
+        Map<String, Set<String>> names = new TreeMap<>();
+        ids.forEach(id -> names.computeIfAbsent(id.algorithm(), a -> new TreeSet<>()).add(id.name()));
+        List<OneTimeKey> out = new ArrayList<>();
+        names.forEach((algorithm, ofAlgorithm) -> {
+            for (List<String> chunk : KeysSql.chunks(ofAlgorithm)) {
+                Object[] params = new Object[chunk.size() + 3];
+                params[0] = user.toString();
+                params[1] = device.value();
+                params[2] = algorithm;
+                for (int i = 0; i < chunk.size(); i++) {
+                    params[i + 3] = chunk.get(i);
+                }
+                out.addAll(sql.list(ONE_TIME_KEYS.formatted(KeysSql.placeholders(chunk.size())),
+                        r -> new OneTimeKey(new KeyId(algorithm, r.getString(1)), Json.parse(r.getString(2))), params));
+            }
+        });
+        return out;
     }
 
     @Override
@@ -151,6 +179,12 @@ public class JdbcDeviceKeyStore implements DeviceKeyStore {
     @Override
     public Optional<OneTimeKey> claimOneTimeKey(KeyClaim claim) {
         Object[] device = {claim.user().toString(), claim.device().value(), claim.algorithm()};
+        if (postgres) {
+            return sql.list(CLAIM_ONE_TIME_KEY_PG, r -> new OneTimeKey(new KeyId(claim.algorithm(), r.getString(1)),
+                    Json.parse(r.getString(2))), device).stream().findFirst();
+        }
+        // H2 applies SKIP LOCKED after FETCH FIRST (a locked oldest key would read as none), so it takes the oldest
+        // key and deletes it, trying the next when another transaction was first.
         for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
             Optional<String[]> oldest = sql.list(OLDEST_ONE_TIME_KEY, r -> new String[]{r.getString(1),
                     r.getString(2)}, device).stream().findFirst();

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,10 +75,10 @@ public class KeyQueryService implements KeyQueries {
         if (asked.isEmpty()) {
             return new KeyQueryResult(deviceKeys, failures, Map.of(), Map.of(), Map.of());
         }
-        List<KeySignature> signatures = crossSigning.signaturesOn(asked, requester.userId());
+        Map<SignedKey, List<KeySignature>> signatures = byTarget(crossSigning.signaturesOn(asked, requester.userId()));
         for (StoredDeviceKeys stored : keys.deviceKeys(wanted)) {
-            List<KeySignature> own = signatures.stream().filter(s -> s.signer().equals(stored.user())
-                    && s.targetUser().equals(stored.user()) && s.targetKey().equals(stored.device().value())).toList();
+            List<KeySignature> own = signedBy(signatures.get(new SignedKey(stored.user(), stored.device().value())),
+                    stored.user());
             JsonObject unsigned = stored.displayName() == null ? JsonObject.EMPTY
                     : JsonObject.builder().put("device_display_name", stored.displayName()).build();
             deviceKeys.get(stored.user().toString()).put(stored.device().value(),
@@ -103,14 +104,39 @@ public class KeyQueryService implements KeyQueries {
 
     /** A cross-signing key with the signatures the viewer made on it. */
     static JsonObject withViewerSignatures(JsonObject key, UserId owner, UserId viewer, List<KeySignature> all) {
-        String name = publicKeyName(key);
-        List<KeySignature> mine = new ArrayList<>();
-        for (KeySignature s : all) {
-            if (s.signer().equals(viewer) && s.targetUser().equals(owner) && s.targetKey().equals(name)) {
-                mine.add(s);
+        return withViewerSignatures(key, owner, viewer, byTarget(all));
+    }
+
+    private static JsonObject withViewerSignatures(JsonObject key, UserId owner, UserId viewer,
+                                                   Map<SignedKey, List<KeySignature>> signatures) {
+        return SignedJson.withSignatures(key, signedBy(signatures.get(new SignedKey(owner, publicKeyName(key))), viewer));
+    }
+
+    /** A signed key: a device id, or the public key of a cross-signing key, of a user. */
+    record SignedKey(UserId user, String key) {
+    }
+
+    /** The signatures by the key they sign, so that each key finds its own without going through all. */
+    private static Map<SignedKey, List<KeySignature>> byTarget(List<KeySignature> signatures) {
+        Map<SignedKey, List<KeySignature>> out = new HashMap<>();
+        for (KeySignature s : signatures) {
+            out.computeIfAbsent(new SignedKey(s.targetUser(), s.targetKey()), k -> new ArrayList<>()).add(s);
+        }
+        return out;
+    }
+
+    /** Those of the signatures on one key made by {@code signer}. */
+    private static List<KeySignature> signedBy(List<KeySignature> onKey, UserId signer) {
+        if (onKey == null) {
+            return List.of();
+        }
+        List<KeySignature> out = new ArrayList<>(onKey.size());
+        for (KeySignature s : onKey) {
+            if (s.signer().equals(signer)) {
+                out.add(s);
             }
         }
-        return SignedJson.withSignatures(key, mine);
+        return out;
     }
 
     /** The stored key's public key (its key id without {@code ed25519:}); stored keys passed the checks. */
