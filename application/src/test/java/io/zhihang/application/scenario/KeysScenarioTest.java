@@ -1,6 +1,7 @@
 package io.zhihang.application.scenario;
 
 import io.zhihang.application.config.RateLimitSettings;
+import io.zhihang.application.fakes.ImmediateAfterCommit;
 import io.zhihang.application.fakes.InMemoryCrossSigningKeyStore;
 import io.zhihang.application.fakes.InMemoryDeviceKeyStore;
 import io.zhihang.application.fakes.RecordingEvent;
@@ -13,6 +14,7 @@ import io.zhihang.application.service.devicelist.DeviceKeysChanged;
 import io.zhihang.application.service.devicelist.UserSignaturesChanged;
 import io.zhihang.application.service.keys.CrossSigningService;
 import io.zhihang.application.service.keys.DeviceKeyService;
+import io.zhihang.application.service.keys.KeyCountCache;
 import io.zhihang.application.service.keys.KeyQueryService;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.keys.CrossSigningUpload;
@@ -48,9 +50,11 @@ class KeysScenarioTest {
     private final InMemoryCrossSigningKeyStore crossSigningKeys = new InMemoryCrossSigningKeyStore();
     private final RecordingEvent<DeviceKeysChanged> keyChanges = new RecordingEvent<>();
     private final RecordingEvent<UserSignaturesChanged> signatureChanges = new RecordingEvent<>();
+    private final KeyCountCache countCache = new KeyCountCache(new ImmediateAfterCommit());
     private final DeviceKeyService keys = new DeviceKeyService(deviceKeys, crossSigningKeys, server.settings,
-            keyChanges);
-    private final KeyQueryService queries = new KeyQueryService(deviceKeys, crossSigningKeys, server.settings);
+            keyChanges, countCache);
+    private final KeyQueryService queries = new KeyQueryService(deviceKeys, crossSigningKeys, server.settings,
+            countCache);
     private final CrossSigningService crossSigning = new CrossSigningService(crossSigningKeys, deviceKeys,
             new UserInteractiveAuth(server.uiaSessions, server.ids, server.accounts, server.hasher, server.settings,
                     new RateLimits(new RateLimitSettings(false, new RateLimit(1, 1), new RateLimit(1, 1),

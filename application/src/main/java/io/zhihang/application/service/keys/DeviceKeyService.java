@@ -43,9 +43,11 @@ public class DeviceKeyService implements UploadKeysUseCase, ClaimKeysUseCase {
     private final CrossSigningKeyStore crossSigning;
     private final HomeserverSettings settings;
     private final Event<DeviceKeysChanged> keyChanges;
+    private final KeyCountCache counts;
 
     public DeviceKeyService(DeviceKeyStore keys, CrossSigningKeyStore crossSigning, HomeserverSettings settings,
-                            Event<DeviceKeysChanged> keyChanges) {
+                            Event<DeviceKeysChanged> keyChanges, KeyCountCache counts) {
+        this.counts = counts;
         this.keys = keys;
         this.crossSigning = crossSigning;
         this.settings = settings;
@@ -69,6 +71,7 @@ public class DeviceKeyService implements UploadKeysUseCase, ClaimKeysUseCase {
         if (!keys.lockDevice(user, device)) {
             throw DomainException.notFound("Unknown device");
         }
+        counts.changed(user, device);
         if (deviceKeys != null) {
             saveDeviceKeys(deviceKeys);
         }
@@ -129,10 +132,12 @@ public class DeviceKeyService implements UploadKeysUseCase, ClaimKeysUseCase {
                 failures.put(claim.user().server().value(), RemoteKeys.UNREACHABLE);
                 continue;
             }
-            keys.claimOneTimeKey(claim).or(() -> keys.claimFallbackKey(claim)).ifPresent(key -> claimed
-                    .computeIfAbsent(claim.user().toString(), u -> new LinkedHashMap<>())
-                    .computeIfAbsent(claim.device().value(), d -> new LinkedHashMap<>())
-                    .put(key.id().toString(), key.value()));
+            keys.claimOneTimeKey(claim).or(() -> keys.claimFallbackKey(claim)).ifPresent(key -> {
+                counts.changed(claim.user(), claim.device());
+                claimed.computeIfAbsent(claim.user().toString(), u -> new LinkedHashMap<>())
+                        .computeIfAbsent(claim.device().value(), d -> new LinkedHashMap<>())
+                        .put(key.id().toString(), key.value());
+            });
         }
         return new ClaimedKeys(claimed, failures);
     }
@@ -144,6 +149,7 @@ public class DeviceKeyService implements UploadKeysUseCase, ClaimKeysUseCase {
         }
         keys.deleteDevices(change.user(), change.removed());
         for (DeviceId device : change.removed()) {
+            counts.changed(change.user(), device);
             crossSigning.deleteSignaturesOn(change.user(), device.value());
             crossSigning.deleteSignaturesBy(change.user(), "ed25519:" + device.value());
         }

@@ -37,8 +37,11 @@ public class KeyQueryService implements KeyQueries {
     private final DeviceKeyStore keys;
     private final CrossSigningKeyStore crossSigning;
     private final HomeserverSettings settings;
+    private final KeyCountCache countCache;
 
-    public KeyQueryService(DeviceKeyStore keys, CrossSigningKeyStore crossSigning, HomeserverSettings settings) {
+    public KeyQueryService(DeviceKeyStore keys, CrossSigningKeyStore crossSigning, HomeserverSettings settings,
+                           KeyCountCache countCache) {
+        this.countCache = countCache;
         this.keys = keys;
         this.crossSigning = crossSigning;
         this.settings = settings;
@@ -148,7 +151,7 @@ public class KeyQueryService implements KeyQueries {
     @Override
     @Transactional
     public KeyCounts counts(UserId user, DeviceId device) {
-        return keys.counts(user, device);
+        return countCache.get(user, device, () -> keys.counts(user, device));
     }
 
     private static Set<DeviceId> union(Set<DeviceId> a, Set<DeviceId> b) {
