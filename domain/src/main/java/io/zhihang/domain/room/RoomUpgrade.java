@@ -54,12 +54,16 @@ public final class RoomUpgrade {
     }
 
     /**
-     * The replacement's {@code creation_content}: the predecessor (the old room and its last event, the tombstone),
-     * plus the old room's {@code type} and a {@code m.federate: false}, which must survive the upgrade.
+     * The replacement's {@code creation_content}: the predecessor (the old room and, unless {@code lastEventId} is null
+     * as from v12, its last event: the tombstone), plus the old room's {@code type} and a {@code m.federate: false},
+     * which must survive the upgrade.
      */
     public static JsonObject creationContent(JsonObject oldCreateContent, String oldRoomId, String lastEventId) {
-        JsonObject.Builder content = JsonObject.builder().put("predecessor",
-                JsonObject.builder().put("room_id", oldRoomId).put("event_id", lastEventId).build());
+        JsonObject.Builder predecessor = JsonObject.builder().put("room_id", oldRoomId);
+        if (lastEventId != null) {
+            predecessor.put("event_id", lastEventId);
+        }
+        JsonObject.Builder content = JsonObject.builder().put("predecessor", predecessor.build());
         oldCreateContent.string("type").ifPresent(type -> content.put("type", type));
         if (!oldCreateContent.bool("m.federate").orElse(true)) {
             content.put("m.federate", false);
@@ -92,6 +96,25 @@ public final class RoomUpgrade {
      * state and every ban needs: {@code max(state_default, ban, events[*])}. The replacement room starts with these,
      * and gets the old levels back once the state is copied.
      */
+    /**
+     * Power levels without {@code user} in {@code users}: from v12 the upgrader creates the new room, and a creator's
+     * power is unlimited and may not be written down.
+     */
+    public static JsonObject withoutUser(JsonObject powerLevels, String user) {
+        return powerLevels.object("users")
+                .filter(users -> users.has(user))
+                .map(users -> {
+                    JsonObject.Builder rest = JsonObject.builder();
+                    users.members().forEach((id, level) -> {
+                        if (!id.equals(user)) {
+                            rest.put(id, level);
+                        }
+                    });
+                    return powerLevels.with("users", rest.build());
+                })
+                .orElse(powerLevels);
+    }
+
     public static JsonObject raisedFor(JsonObject powerLevels, String upgrader) {
         long needed = Math.max(threshold(powerLevels, "state_default", PowerLevels.DEFAULT_STATE_DEFAULT),
                 threshold(powerLevels, "ban", PowerLevels.DEFAULT_BAN));

@@ -9,6 +9,7 @@ import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.event.EventDraft;
+import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.room.CanonicalAliases;
@@ -16,7 +17,6 @@ import io.zhihang.domain.room.RoomBlueprint;
 import io.zhihang.domain.room.RoomUpgrade;
 import io.zhihang.domain.room.StateKey;
 import io.zhihang.domain.shared.DomainException;
-import io.zhihang.domain.shared.ErrorKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -62,7 +62,7 @@ public class UpgradeRoomService implements UpgradeRoomUseCase {
     @Override
     @Transactional
     public String upgrade(Requester requester, String oldRoomId, String newVersion) {
-        RoomVersion version = supportedVersion(newVersion);
+        RoomVersion version = roomSettings.versionFor(newVersion);
         Instant now = clock.instant();
         String upgrader = requester.userId().toString();
         RoomRecord old = rooms.lock(oldRoomId).orElseThrow(() -> DomainException.notFound("Unknown room " + oldRoomId));
@@ -70,13 +70,27 @@ public class UpgradeRoomService implements UpgradeRoomUseCase {
         if (retried.isPresent()) {
             return retried.get();
         }
-        String newRoomId = "!" + ids.roomIdLocalpart() + ":" + settings.serverName().value();
-        String tombstone = writer.appendLocked(old, EventDraft.state(RoomUpgrade.TOMBSTONE, "", upgrader,
-                RoomUpgrade.tombstone(newRoomId)), now).pdu().eventId();
         Optional<JsonObject> powerLevels = access.stateContent(oldRoomId, StateKey.POWER_LEVELS)
                 .map(content -> RoomUpgrade.normalisedPowerLevels(content, old.version()));
-
-        createReplacement(requester, old, newRoomId, version, tombstone, powerLevels, now);
+        if (version.privilegedCreators()) {
+            powerLevels = powerLevels.map(levels -> RoomUpgrade.withoutUser(levels, upgrader));
+        }
+        String newRoomId;
+        if (version.roomIdFromCreateEvent()) {
+            // v12: the new room's id is its create event's hash, so that event comes first and names no tombstone.
+            List<EventDraft> drafts = replacementEvents(requester, old, version, null, powerLevels);
+            Pdu create = writer.mintCreateEvent(version, drafts.getFirst(), now);
+            newRoomId = create.roomId();
+            appendTombstone(old, upgrader, newRoomId, now);
+            RoomRecord room = writer.appendMinted(open(newRoomId, version, upgrader, old.published(), now), create)
+                    .room();
+            appendAll(room, drafts.subList(1, drafts.size()), now);
+        } else {
+            newRoomId = "!" + ids.roomIdLocalpart() + ":" + settings.serverName().value();
+            String tombstone = appendTombstone(old, upgrader, newRoomId, now);
+            appendAll(open(newRoomId, version, upgrader, old.published(), now),
+                    replacementEvents(requester, old, version, tombstone, powerLevels), now);
+        }
         transferBans(upgrader, oldRoomId, newRoomId, now);
         moveAliases(upgrader, oldRoomId, newRoomId, now);
         if (old.published()) {
@@ -86,13 +100,20 @@ public class UpgradeRoomService implements UpgradeRoomUseCase {
         return newRoomId;
     }
 
-    private RoomVersion supportedVersion(String newVersion) {
-        RoomVersion version = roomSettings.versionFor(newVersion);
-        if (version.roomIdFromCreateEvent()) {
-            throw new DomainException(ErrorKind.UNSUPPORTED_ROOM_VERSION,
-                    "Upgrading to room version " + version.id() + " is not supported yet");
+    private String appendTombstone(RoomRecord old, String upgrader, String newRoomId, Instant now) {
+        return writer.appendLocked(old, EventDraft.state(RoomUpgrade.TOMBSTONE, "", upgrader,
+                RoomUpgrade.tombstone(newRoomId)), now).pdu().eventId();
+    }
+
+    private RoomRecord open(String roomId, RoomVersion version, String creator, boolean published, Instant now) {
+        rooms.create(new RoomRecord(roomId, version, creator, published, null, 0, now));
+        return rooms.lock(roomId).orElseThrow();
+    }
+
+    private void appendAll(RoomRecord room, List<EventDraft> drafts, Instant now) {
+        for (EventDraft draft : drafts) {
+            room = writer.appendLocked(room, draft, now).room();
         }
-        return version;
     }
 
     /** The old room now needs a moderator to talk; in the new room the upgrader gets their old level back. */
@@ -100,7 +121,7 @@ public class UpgradeRoomService implements UpgradeRoomUseCase {
                                    Instant now) {
         RoomUpgrade.restrictedOldRoom(levels).ifPresent(restricted ->
                 writer.appendIfAllowed(oldRoomId, EventDraft.state(POWER_LEVELS, "", upgrader, restricted), now));
-        if (!RoomUpgrade.raisedFor(levels, upgrader).equals(levels)) {
+        if (!liftedFor(levels, upgrader, access.version(newRoomId)).equals(levels)) {
             writer.append(newRoomId, EventDraft.state(POWER_LEVELS, "", upgrader, levels), now);
         }
     }
@@ -113,16 +134,19 @@ public class UpgradeRoomService implements UpgradeRoomUseCase {
                 .filter(replacement -> rooms.find(replacement).filter(r -> r.version().equals(version)).isPresent());
     }
 
-    /** The new room as a private chat made of the old room's transferable state, the upgrader lifted if needed. */
-    private void createReplacement(Requester requester, RoomRecord old, String newRoomId, RoomVersion version,
-                                   String tombstone, Optional<JsonObject> powerLevels, Instant now) {
+    /**
+     * The new room's initial events, create event first: a private chat made of the old room's transferable state,
+     * the upgrader lifted if needed (from v12 the upgrader is its creator and needs no level).
+     */
+    private List<EventDraft> replacementEvents(Requester requester, RoomRecord old, RoomVersion version,
+                                               String tombstone, Optional<JsonObject> powerLevels) {
         String upgrader = requester.userId().toString();
         Map<StateKey, JsonObject> state = access.stateContents(old.roomId(), RoomUpgrade.TRANSFERABLE_STATE.stream()
                 .map(type -> new StateKey(type, "")).toList());
         List<EventDraft> initialState = RoomUpgrade.TRANSFERABLE_STATE.stream()
                 .filter(type -> state.containsKey(new StateKey(type, "")))
                 .map(type -> EventDraft.state(type, "", upgrader, type.equals(POWER_LEVELS)
-                        ? RoomUpgrade.raisedFor(powerLevels.orElseThrow(), upgrader)
+                        ? liftedFor(powerLevels.orElseThrow(), upgrader, version)
                         : state.get(new StateKey(type, ""))))
                 .toList();
         JsonObject creationContent = RoomUpgrade.creationContent(
@@ -131,11 +155,11 @@ public class UpgradeRoomService implements UpgradeRoomUseCase {
                 creationContent, null, null, null, null, List.of(), false, initialState,
                 profiles.joinContent(requester.userId()));
 
-        rooms.create(new RoomRecord(newRoomId, version, upgrader, old.published(), null, 0, now));
-        RoomRecord room = rooms.lock(newRoomId).orElseThrow();
-        for (EventDraft draft : blueprint.initialEvents()) {
-            room = writer.appendLocked(room, draft, now).room();
-        }
+        return blueprint.initialEvents();
+    }
+
+    private static JsonObject liftedFor(JsonObject powerLevels, String upgrader, RoomVersion version) {
+        return version.privilegedCreators() ? powerLevels : RoomUpgrade.raisedFor(powerLevels, upgrader);
     }
 
     /** Banned users stay banned (as far as the upgrader's power reaches). */
