@@ -92,11 +92,6 @@ public final class RoomUpgrade {
     }
 
     /**
-     * The (normalised) power levels with the upgrading user lifted, if needed, to the level that every piece of
-     * state and every ban needs: {@code max(state_default, ban, events[*])}. The replacement room starts with these,
-     * and gets the old levels back once the state is copied.
-     */
-    /**
      * Power levels without {@code user} in {@code users}: from v12 the upgrader creates the new room, and a creator's
      * power is unlimited and may not be written down.
      */
@@ -115,6 +110,11 @@ public final class RoomUpgrade {
                 .orElse(powerLevels);
     }
 
+    /**
+     * The (normalised) power levels with the upgrading user lifted, if needed, to the level that every piece of
+     * state and every ban needs: {@code max(state_default, ban, events[*])}. The replacement room starts with these,
+     * and gets the old levels back once the state is copied.
+     */
     public static JsonObject raisedFor(JsonObject powerLevels, String upgrader) {
         long needed = Math.max(threshold(powerLevels, "state_default", PowerLevels.DEFAULT_STATE_DEFAULT),
                 threshold(powerLevels, "ban", PowerLevels.DEFAULT_BAN));

@@ -26,6 +26,16 @@ class RoomUpgradeTest {
     }
 
     @Test
+    void from_v12_the_predecessor_names_no_event_and_the_creator_leaves_the_users_map() {
+        assertThat(RoomUpgrade.creationContent(obj("room_version", "11"), "!old:example.org", null))
+                .isEqualTo(obj("predecessor", obj("room_id", "!old:example.org")));
+
+        JsonObject levels = obj("ban", 50, "users", obj(ALICE, 100, BOB, 50));
+        assertThat(RoomUpgrade.withoutUser(levels, ALICE)).isEqualTo(obj("ban", 50, "users", obj(BOB, 50)));
+        assertThat(RoomUpgrade.withoutUser(obj("ban", 50), ALICE)).isEqualTo(obj("ban", 50));
+    }
+
+    @Test
     void the_tombstone_points_to_the_replacement() {
         assertThat(RoomUpgrade.tombstone("!new:example.org"))
                 .isEqualTo(obj("body", "This room has been replaced", "replacement_room", "!new:example.org"));
