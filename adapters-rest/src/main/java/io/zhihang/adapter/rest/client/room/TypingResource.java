@@ -2,6 +2,7 @@ package io.zhihang.adapter.rest.client.room;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.zhihang.adapter.rest.auth.Authenticator;
+import io.zhihang.adapter.rest.json.Fields;
 import io.zhihang.adapter.rest.json.JsonBodies;
 import io.zhihang.application.port.in.typing.TypingUseCase;
 import io.zhihang.domain.protocol.json.JsonNumber;

@@ -2,19 +2,20 @@ package io.zhihang.adapter.rest.client.search;
 
 import io.zhihang.application.port.in.search.RoomEventSearch;
 import io.zhihang.domain.auth.Requester;
-import io.zhihang.domain.protocol.json.JsonArray;
-import io.zhihang.domain.protocol.json.JsonNumber;
 import io.zhihang.domain.protocol.json.JsonObject;
-import io.zhihang.domain.protocol.json.JsonString;
-import io.zhihang.domain.protocol.json.JsonValue;
 import io.zhihang.domain.search.SearchField;
 import io.zhihang.domain.search.SearchFilter;
 import io.zhihang.domain.shared.DomainException;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
+
+import static io.zhihang.adapter.rest.json.Fields.bool;
+import static io.zhihang.adapter.rest.json.Fields.integer;
+import static io.zhihang.adapter.rest.json.Fields.object;
+import static io.zhihang.adapter.rest.json.Fields.objects;
+import static io.zhihang.adapter.rest.json.Fields.string;
+import static io.zhihang.adapter.rest.json.Fields.strings;
 
 /**
  * Reads the body of {@code POST /search}: a field of the wrong type or a missing required one is {@code M_BAD_JSON},
@@ -78,10 +79,7 @@ final class SearchRequests {
         if (groupings == null) {
             return groups;
         }
-        for (JsonValue item : array(groupings, "group_by")) {
-            if (!(item instanceof JsonObject group)) {
-                throw DomainException.badJson("'group_by' must be an array of objects");
-            }
+        for (JsonObject group : objects(groupings, "group_by")) {
             String key = string(group, "key");
             groups.add(switch (key == null ? "" : key) {
                 case "room_id" -> RoomEventSearch.Grouping.ROOM_ID;
@@ -90,60 +88,5 @@ final class SearchRequests {
             });
         }
         return groups;
-    }
-
-    static String string(JsonObject body, String key) {
-        JsonValue v = body.members().get(key);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof JsonString s) {
-            return s.value();
-        }
-        throw DomainException.badJson("'" + key + "' must be a string");
-    }
-
-    static Integer integer(JsonObject body, String key) {
-        JsonValue v = body.members().get(key);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof JsonNumber n && n.value() >= Integer.MIN_VALUE && n.value() <= Integer.MAX_VALUE) {
-            return (int) n.value();
-        }
-        throw DomainException.badJson("'" + key + "' must be an integer");
-    }
-
-    private static boolean bool(JsonObject body, String key) {
-        if (!body.has(key)) {
-            return false;
-        }
-        return body.bool(key).orElseThrow(() -> DomainException.badJson("'" + key + "' must be a boolean"));
-    }
-
-    private static JsonObject object(JsonObject body, String key) {
-        if (!body.has(key)) {
-            return null;
-        }
-        return body.object(key).orElseThrow(() -> DomainException.badJson("'" + key + "' must be an object"));
-    }
-
-    private static List<JsonValue> array(JsonObject body, String key) {
-        if (!body.has(key)) {
-            return List.of();
-        }
-        JsonArray array = body.array(key).orElseThrow(() -> DomainException.badJson("'" + key + "' must be an array"));
-        return array.items();
-    }
-
-    private static List<String> strings(JsonObject body, String key) {
-        List<String> out = new ArrayList<>();
-        for (JsonValue item : array(body, key)) {
-            if (!(item instanceof JsonString s)) {
-                throw DomainException.badJson("'" + key + "' must be an array of strings");
-            }
-            out.add(s.value());
-        }
-        return out;
     }
 }

@@ -2,6 +2,7 @@ package io.zhihang.adapter.rest.client.search;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.zhihang.adapter.rest.auth.Authenticator;
+import io.zhihang.adapter.rest.json.Fields;
 import io.zhihang.adapter.rest.json.JsonBodies;
 import io.zhihang.application.port.in.search.UserDirectoryQueries;
 import io.zhihang.domain.shared.DomainException;
@@ -33,11 +34,11 @@ public class UserDirectoryResource {
     public Map<String, Object> search(byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);
         var fields = json.readObject(body);
-        String term = SearchRequests.string(fields, "search_term");
+        String term = Fields.string(fields, "search_term");
         if (term == null) {
             throw DomainException.badJson("Missing search_term");
         }
-        Integer limit = SearchRequests.integer(fields, "limit");
+        Integer limit = Fields.integer(fields, "limit");
         var page = directory.search(requester, term, limit == null ? UserDirectoryQueries.DEFAULT_LIMIT : limit);
         return Map.of("limited", page.limited(), "results", page.results().stream().map(user -> {
             Map<String, Object> entry = new LinkedHashMap<>();

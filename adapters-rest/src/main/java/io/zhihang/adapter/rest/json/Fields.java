@@ -1,4 +1,4 @@
-package io.zhihang.adapter.rest.client.room;
+package io.zhihang.adapter.rest.json;
 
 import io.zhihang.domain.protocol.json.JsonArray;
 import io.zhihang.domain.protocol.json.JsonNull;
@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Typed reads of request fields: absent gives null, a wrong type is {@code M_BAD_JSON}. */
-final class Fields {
+public final class Fields {
     private Fields() {
     }
 
-    static String string(JsonObject body, String key) {
+    public static String string(JsonObject body, String key) {
         JsonValue v = body.members().get(key);
         if (v == null) {
             return null;
@@ -27,7 +27,7 @@ final class Fields {
         throw DomainException.badJson("'" + key + "' must be a string");
     }
 
-    static boolean bool(JsonObject body, String key) {
+    public static boolean bool(JsonObject body, String key) {
         JsonValue v = body.members().get(key);
         if (v == null) {
             return false;
@@ -35,7 +35,7 @@ final class Fields {
         return body.bool(key).orElseThrow(() -> DomainException.badJson("'" + key + "' must be a boolean"));
     }
 
-    static Integer integer(JsonObject body, String key) {
+    public static Integer integer(JsonObject body, String key) {
         JsonValue v = body.members().get(key);
         if (v == null) {
             return null;
@@ -47,7 +47,7 @@ final class Fields {
     }
 
     /** An array of strings where {@code null} entries are allowed (kept as null); null if the key is absent. */
-    static List<String> stringsOrNulls(JsonObject body, String key) {
+    public static List<String> stringsOrNulls(JsonObject body, String key) {
         if (!body.has(key)) {
             return null;
         }
@@ -63,7 +63,7 @@ final class Fields {
         return out;
     }
 
-    static JsonObject object(JsonObject body, String key) {
+    public static JsonObject object(JsonObject body, String key) {
         JsonValue v = body.members().get(key);
         if (v == null) {
             return null;
@@ -71,11 +71,11 @@ final class Fields {
         return body.object(key).orElseThrow(() -> DomainException.badJson("'" + key + "' must be an object"));
     }
 
-    static List<JsonObject> objects(JsonObject body, String key) {
+    public static List<JsonObject> objects(JsonObject body, String key) {
         return list(body, key, JsonObject.class, "objects");
     }
 
-    static List<String> strings(JsonObject body, String key) {
+    public static List<String> strings(JsonObject body, String key) {
         List<String> out = new ArrayList<>();
         for (JsonString s : list(body, key, JsonString.class, "strings")) {
             out.add(s.value());
