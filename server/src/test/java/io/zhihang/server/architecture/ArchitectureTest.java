@@ -46,6 +46,7 @@ class ArchitectureTest {
             .adapter("persistence", "io.zhihang.adapter.persistence..")
             .adapter("security", "io.zhihang.server.security..", "io.zhihang.server.keys..")
             .adapter("scheduler", "io.zhihang.server.maintenance..")
+            .adapter("imaging", "io.zhihang.server.media..")
             .withOptionalLayers(true)
             .ignoreDependency(resideInAnyPackage("io.zhihang.server.wiring..", "io.zhihang.server.config.."),
                     DescribedPredicate.alwaysTrue())
