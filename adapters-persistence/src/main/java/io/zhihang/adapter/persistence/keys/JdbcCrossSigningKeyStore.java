@@ -2,6 +2,7 @@ package io.zhihang.adapter.persistence.keys;
 
 import io.agroal.api.AgroalDataSource;
 import io.zhihang.adapter.persistence.ActivePersistenceUnit;
+import io.zhihang.adapter.persistence.PlainSql;
 import io.zhihang.application.port.out.keys.CrossSigningKeyStore;
 import io.zhihang.domain.keys.KeySignature;
 import io.zhihang.domain.keys.KeyUsage;
@@ -45,10 +46,10 @@ public class JdbcCrossSigningKeyStore implements CrossSigningKeyStore {
             "DELETE FROM key_signatures WHERE signer_user_id = ? OR target_user_id = ?";
     private static final String DELETE_KEYS_OF = "DELETE FROM cross_signing_keys WHERE user_id = ?";
 
-    private final KeysSql sql;
+    private final PlainSql sql;
 
     JdbcCrossSigningKeyStore(ActivePersistenceUnit unit, @Any Instance<AgroalDataSource> dataSources) {
-        this.sql = new KeysSql(unit, dataSources);
+        this.sql = new PlainSql(unit, dataSources);
     }
 
     @Override
@@ -61,8 +62,8 @@ public class JdbcCrossSigningKeyStore implements CrossSigningKeyStore {
         Map<String, UserId> byName = new HashMap<>();
         users.forEach(u -> byName.put(u.toString(), u));
         Map<UserId, Map<KeyUsage, JsonObject>> out = new LinkedHashMap<>();
-        for (List<String> chunk : KeysSql.chunks(byName.keySet())) {
-            sql.list(KEYS.formatted(KeysSql.placeholders(chunk.size())), r -> {
+        for (List<String> chunk : PlainSql.chunks(byName.keySet())) {
+            sql.list(KEYS.formatted(PlainSql.placeholders(chunk.size())), r -> {
                 out.computeIfAbsent(byName.get(r.getString(1)), u -> new EnumMap<>(KeyUsage.class))
                         .put(KeyUsage.ofUsage(r.getString(2)), Json.parseObject(r.getString(3)));
                 return null;
@@ -82,13 +83,13 @@ public class JdbcCrossSigningKeyStore implements CrossSigningKeyStore {
     @Override
     public List<KeySignature> signaturesOn(Collection<UserId> targets, UserId viewer) {
         List<KeySignature> out = new ArrayList<>();
-        for (List<UserId> chunk : KeysSql.chunks(targets)) {
+        for (List<UserId> chunk : PlainSql.chunks(targets)) {
             Object[] params = new Object[chunk.size() + 1];
             for (int i = 0; i < chunk.size(); i++) {
                 params[i] = chunk.get(i).toString();
             }
             params[chunk.size()] = viewer.toString();
-            out.addAll(sql.list(SIGNATURES.formatted(KeysSql.placeholders(chunk.size())),
+            out.addAll(sql.list(SIGNATURES.formatted(PlainSql.placeholders(chunk.size())),
                     r -> new KeySignature(UserId.parse(r.getString(1)), r.getString(2), UserId.parse(r.getString(3)),
                             r.getString(4), r.getString(5)), params));
         }

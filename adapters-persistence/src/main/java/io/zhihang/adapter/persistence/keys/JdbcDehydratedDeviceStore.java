@@ -2,6 +2,7 @@ package io.zhihang.adapter.persistence.keys;
 
 import io.agroal.api.AgroalDataSource;
 import io.zhihang.adapter.persistence.ActivePersistenceUnit;
+import io.zhihang.adapter.persistence.PlainSql;
 import io.zhihang.application.port.out.dehydrated.DehydratedDeviceStore;
 import io.zhihang.domain.account.Device;
 import io.zhihang.domain.dehydrated.DehydratedDevice;
@@ -35,10 +36,10 @@ public class JdbcDehydratedDeviceStore implements DehydratedDeviceStore {
     private static final String DELETE_DEVICE = "DELETE FROM devices WHERE user_id = ? AND device_id = ?";
     private static final String FORGET = "DELETE FROM dehydrated_devices WHERE user_id = ? AND device_id = ?";
 
-    private final KeysSql sql;
+    private final PlainSql sql;
 
     JdbcDehydratedDeviceStore(ActivePersistenceUnit unit, @Any Instance<AgroalDataSource> dataSources) {
-        this.sql = new KeysSql(unit, dataSources);
+        this.sql = new PlainSql(unit, dataSources);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.zhihang.adapter.persistence.keys;
 
 import io.agroal.api.AgroalDataSource;
 import io.zhihang.adapter.persistence.ActivePersistenceUnit;
+import io.zhihang.adapter.persistence.PlainSql;
 import io.zhihang.application.port.out.keys.DeviceKeyStore;
 import io.zhihang.application.port.out.keys.StoredDeviceKeys;
 import io.zhihang.domain.keys.KeyClaim;
@@ -88,11 +89,11 @@ public class JdbcDeviceKeyStore implements DeviceKeyStore {
     /** More attempts than this at one claim means something is badly wrong (each failed one is another's success). */
     private static final int MAX_CLAIM_ATTEMPTS = 10_000;
 
-    private final KeysSql sql;
+    private final PlainSql sql;
     private final boolean postgres;
 
     JdbcDeviceKeyStore(ActivePersistenceUnit unit, @Any Instance<AgroalDataSource> dataSources) {
-        this.sql = new KeysSql(unit, dataSources);
+        this.sql = new PlainSql(unit, dataSources);
         this.postgres = unit.dataSourceName().equals("pg");
     }
 
@@ -120,8 +121,8 @@ public class JdbcDeviceKeyStore implements DeviceKeyStore {
         Map<String, UserId> users = new HashMap<>();
         devices.keySet().forEach(u -> users.put(u.toString(), u));
         List<StoredDeviceKeys> out = new ArrayList<>();
-        for (List<String> chunk : KeysSql.chunks(users.keySet())) {
-            out.addAll(sql.list(USERS_DEVICE_KEYS.formatted(KeysSql.placeholders(chunk.size())),
+        for (List<String> chunk : PlainSql.chunks(users.keySet())) {
+            out.addAll(sql.list(USERS_DEVICE_KEYS.formatted(PlainSql.placeholders(chunk.size())),
                     r -> {
                         UserId user = users.get(r.getString(1));
                         return new StoredDeviceKeys(user, new DeviceId(r.getString(2)),
@@ -140,7 +141,7 @@ public class JdbcDeviceKeyStore implements DeviceKeyStore {
         ids.forEach(id -> names.computeIfAbsent(id.algorithm(), a -> new TreeSet<>()).add(id.name()));
         List<OneTimeKey> out = new ArrayList<>();
         names.forEach((algorithm, ofAlgorithm) -> {
-            for (List<String> chunk : KeysSql.chunks(ofAlgorithm)) {
+            for (List<String> chunk : PlainSql.chunks(ofAlgorithm)) {
                 Object[] params = new Object[chunk.size() + 3];
                 params[0] = user.toString();
                 params[1] = device.value();
@@ -148,7 +149,7 @@ public class JdbcDeviceKeyStore implements DeviceKeyStore {
                 for (int i = 0; i < chunk.size(); i++) {
                     params[i + 3] = chunk.get(i);
                 }
-                out.addAll(sql.list(ONE_TIME_KEYS.formatted(KeysSql.placeholders(chunk.size())),
+                out.addAll(sql.list(ONE_TIME_KEYS.formatted(PlainSql.placeholders(chunk.size())),
                         r -> new OneTimeKey(new KeyId(algorithm, r.getString(1)), Json.parse(r.getString(2))), params));
             }
         });
@@ -229,13 +230,13 @@ public class JdbcDeviceKeyStore implements DeviceKeyStore {
      */
     @Override
     public void deleteDevices(UserId user, Collection<DeviceId> devices) {
-        for (List<DeviceId> chunk : KeysSql.chunks(devices)) {
+        for (List<DeviceId> chunk : PlainSql.chunks(devices)) {
             Object[] params = new Object[chunk.size() + 1];
             params[0] = user.toString();
             for (int i = 0; i < chunk.size(); i++) {
                 params[i + 1] = chunk.get(i).value();
             }
-            String in = KeysSql.placeholders(chunk.size());
+            String in = PlainSql.placeholders(chunk.size());
             sql.list(LOCK_DEVICES.formatted(in), r -> null, params);
             for (String delete : DELETE_DEVICES) {
                 sql.update(delete.formatted(in), params);

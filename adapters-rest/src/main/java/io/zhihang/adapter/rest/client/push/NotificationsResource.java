@@ -1,5 +1,6 @@
 package io.zhihang.adapter.rest.client.push;
 
+import io.zhihang.adapter.rest.json.QueryParams;
 import io.vertx.core.http.HttpServerRequest;
 import io.zhihang.adapter.rest.auth.Authenticator;
 import io.zhihang.application.port.in.push.NotificationCounts;
@@ -33,7 +34,7 @@ public class NotificationsResource {
                                              @QueryParam("only") String only, @Context HttpServerRequest request) {
         var requester = auth.require(request);
         var page = queries.notifications(requester, from == null || from.isEmpty() ? null : from,
-                PushBodies.limit(limit, NotificationQueries.DEFAULT_LIMIT), "highlight".equals(only));
+                QueryParams.limit(limit, NotificationQueries.DEFAULT_LIMIT), "highlight".equals(only));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("notifications", page.notifications());
         if (page.nextToken() != null) {

@@ -29,20 +29,4 @@ final class PushBodies {
         }
         throw DomainException.badJson("'" + key + "' must be a string");
     }
-
-    /** {@code limit}: a non-negative integer, or {@code defaultValue} when absent. */
-    static int limit(String raw, int defaultValue) {
-        if (raw == null) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(raw);
-            if (value < 0) {
-                throw DomainException.invalidParam("limit must not be negative");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw DomainException.invalidParam("limit must be an integer");
-        }
-    }
 }

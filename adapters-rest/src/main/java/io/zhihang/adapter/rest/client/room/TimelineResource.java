@@ -1,5 +1,6 @@
 package io.zhihang.adapter.rest.client.room;
 
+import io.zhihang.adapter.rest.json.QueryParams;
 import io.vertx.core.http.HttpServerRequest;
 import io.zhihang.adapter.rest.auth.Authenticator;
 import io.zhihang.application.port.in.room.ContextQuery;

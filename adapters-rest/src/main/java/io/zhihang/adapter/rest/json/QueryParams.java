@@ -1,4 +1,4 @@
-package io.zhihang.adapter.rest.client.room;
+package io.zhihang.adapter.rest.json;
 
 import io.zhihang.domain.filter.RoomEventFilter;
 import io.zhihang.domain.protocol.json.Json;
@@ -9,12 +9,12 @@ import io.zhihang.domain.shared.DomainException;
  * Typed reads of query parameters: a missing required one is {@code M_MISSING_PARAM}, a malformed one
  * {@code M_INVALID_PARAM}.
  */
-final class QueryParams {
+public final class QueryParams {
     private QueryParams() {
     }
 
     /** {@code limit}: a non-negative integer, or {@code defaultValue} when absent. */
-    static int limit(String raw, int defaultValue) {
+    public static int limit(String raw, int defaultValue) {
         if (raw == null) {
             return defaultValue;
         }
@@ -30,7 +30,7 @@ final class QueryParams {
     }
 
     /** {@code dir}: true for {@code b}, false for {@code f}; {@code defaultBackwards} when absent (null: required). */
-    static boolean backwards(String raw, Boolean defaultBackwards) {
+    public static boolean backwards(String raw, Boolean defaultBackwards) {
         if (raw == null) {
             if (defaultBackwards == null) {
                 throw DomainException.missingParam("Missing query parameter 'dir'");
@@ -48,7 +48,7 @@ final class QueryParams {
      * A {@code RoomEventFilter} given inline as JSON. Stored filters (an id) come with sync; until then an id means
      * no filter.
      */
-    static RoomEventFilter roomEventFilter(String raw) {
+    public static RoomEventFilter roomEventFilter(String raw) {
         if (raw == null || !raw.stripLeading().startsWith("{")) {
             return RoomEventFilter.ALL;
         }
@@ -59,7 +59,7 @@ final class QueryParams {
         }
     }
 
-    static long requiredLong(String name, String raw) {
+    public static long requiredLong(String name, String raw) {
         if (raw == null) {
             throw DomainException.missingParam("Missing query parameter '" + name + "'");
         }
@@ -71,7 +71,7 @@ final class QueryParams {
     }
 
     /** {@code true} or {@code false}; null when absent. */
-    static Boolean optionalBoolean(String name, String raw) {
+    public static Boolean optionalBoolean(String name, String raw) {
         if (raw == null) {
             return null;
         }

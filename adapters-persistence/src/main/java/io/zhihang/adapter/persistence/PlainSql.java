@@ -1,8 +1,7 @@
-package io.zhihang.adapter.persistence.keys;
+package io.zhihang.adapter.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
-import io.zhihang.adapter.persistence.ActivePersistenceUnit;
 import jakarta.enterprise.inject.Instance;
 
 import java.sql.Connection;
@@ -15,25 +14,26 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Plain JDBC on the transaction's own connection (Agroal enlists it in the JTA transaction), for the key stores:
- * few, simple statements whose exact SQL matters (row locks, claims that must not hand a key out twice).
+ * Plain JDBC on the transaction's own connection (Agroal enlists it in the JTA transaction), for the stores made of
+ * few, simple statements whose exact SQL matters (row locks, claims that must not hand a key out twice) and for
+ * small tables that need no entities (media).
  */
-final class KeysSql {
+public final class PlainSql {
     /** Users per {@code IN (…)} list: well below every driver's parameter limit. */
-    static final int CHUNK = 500;
+    public static final int CHUNK = 500;
 
     @FunctionalInterface
-    interface Row<T> {
+    public interface Row<T> {
         T read(ResultSet row) throws SQLException;
     }
 
     private final AgroalDataSource dataSource;
 
-    KeysSql(ActivePersistenceUnit unit, Instance<AgroalDataSource> dataSources) {
+    public PlainSql(ActivePersistenceUnit unit, Instance<AgroalDataSource> dataSources) {
         this.dataSource = dataSources.select(new DataSource.DataSourceLiteral(unit.dataSourceName())).get();
     }
 
-    <T> List<T> list(String sql, Row<T> mapper, Object... params) {
+    public <T> List<T> list(String sql, Row<T> mapper, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             try (ResultSet row = s.executeQuery()) {
@@ -44,20 +44,20 @@ final class KeysSql {
                 return out;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Key store query failed", e);
+            throw new IllegalStateException("Query failed", e);
         }
     }
 
-    int update(String sql, Object... params) {
+    public int update(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             return s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Key store update failed", e);
+            throw new IllegalStateException("Update failed", e);
         }
     }
 
-    void batch(String sql, List<Object[]> rows) {
+    public void batch(String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -68,17 +68,17 @@ final class KeysSql {
             }
             s.executeBatch();
         } catch (SQLException e) {
-            throw new IllegalStateException("Key store update failed", e);
+            throw new IllegalStateException("Update failed", e);
         }
     }
 
     /** {@code ?, ?, …} for an {@code IN} list of {@code n} values. */
-    static String placeholders(int n) {
+    public static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** The values in chunks of at most {@link #CHUNK}. */
-    static <T> List<List<T>> chunks(Collection<T> values) {
+    public static <T> List<List<T>> chunks(Collection<T> values) {
         List<T> all = List.copyOf(values);
         List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i += CHUNK) {
