@@ -30,6 +30,10 @@ public enum ErrorKind {
     WRONG_ROOM_KEYS_VERSION("M_WRONG_ROOM_KEYS_VERSION"),
     /** A signature on a key (device keys, cross-signing keys) does not verify, or is missing. */
     INVALID_SIGNATURE("M_INVALID_SIGNATURE"),
+    /** Media reserved with {@code /create} whose bytes have not arrived within the wait (504). */
+    NOT_YET_UPLOADED("M_NOT_YET_UPLOADED"),
+    /** An upload to a media id that already has content (409). */
+    CANNOT_OVERWRITE_MEDIA("M_CANNOT_OVERWRITE_MEDIA"),
     /** Something with that name exists already; the spec answers these with 409 and {@code M_UNKNOWN}. */
     CONFLICT("M_UNKNOWN"),
     /**

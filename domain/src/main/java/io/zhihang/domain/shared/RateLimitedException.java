@@ -9,7 +9,11 @@ public final class RateLimitedException extends DomainException {
     private final transient Duration retryAfter;
 
     public RateLimitedException(Duration retryAfter) {
-        super(ErrorKind.LIMIT_EXCEEDED, "Too many requests");
+        this(retryAfter, "Too many requests");
+    }
+
+    public RateLimitedException(Duration retryAfter, String message) {
+        super(ErrorKind.LIMIT_EXCEEDED, message);
         this.retryAfter = retryAfter;
     }
 

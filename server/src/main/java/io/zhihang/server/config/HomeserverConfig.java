@@ -40,6 +40,25 @@ public interface HomeserverConfig {
 
     Presence presence();
 
+    Media media();
+
+    interface Media {
+        /** Where media files live; defaults to {@code <data-dir>/media}. */
+        Optional<String> storePath();
+
+        /** Largest upload, in bytes (Synapse's {@code max_upload_size}: 50 MiB); served as {@code m.upload.size}. */
+        @WithDefault("52428800")
+        long maxUploadBytes();
+
+        /** Reservations ({@code /create}) a user may hold at once (Synapse's {@code max_pending_media_uploads}). */
+        @WithDefault("5")
+        int maxPendingUploads();
+
+        /** How long a reservation waits for its content (Synapse's {@code unused_expiration_time}). */
+        @WithDefault("PT24H")
+        Duration unusedExpiration();
+    }
+
     interface Presence {
         /** Synapse's {@code presence.enabled}: off, presence is not tracked, {@code GET} says offline. */
         @WithDefault("true")
@@ -107,6 +126,9 @@ public interface HomeserverConfig {
         Limit loginFailedAttempts();
 
         Limit registration();
+
+        /** Synapse's {@code rc_media_create}: uploads and reservations per user. */
+        Limit mediaCreate();
     }
 
     interface Limit {

@@ -109,6 +109,44 @@ public class ImageIoThumbnailRenderer implements ThumbnailRenderer {
         return thumbnail;
     }
 
+    @Override
+    public Optional<Dimensions> dimensions(InputStream source, String contentType) throws IOException {
+        if (!supports(contentType)) {
+            return Optional.empty();
+        }
+        ReadFailureTracking tracked = new ReadFailureTracking(source);
+        Optional<Dimensions> dimensions;
+        try (ImageInputStream input = new MemoryCacheImageInputStream(tracked)) {
+            dimensions = dimensions(input);
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("Cannot read the size of %s content: %s", contentType, e.toString());
+            dimensions = Optional.empty();
+        }
+        if (tracked.failure != null) {
+            throw tracked.failure;
+        }
+        return dimensions;
+    }
+
+    /** The first frame's size from the header alone, if the image is one this renderer will decode. */
+    private Optional<Dimensions> dimensions(ImageInputStream input) throws IOException {
+        ImageReader reader = readerFor(input);
+        if (reader == null) {
+            return Optional.empty();
+        }
+        try {
+            reader.setInput(input, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            if (width < 1 || height < 1 || (long) width * height > maxPixels) {
+                return Optional.empty();
+            }
+            return Optional.of(new Dimensions(width, height));
+        } finally {
+            reader.dispose();
+        }
+    }
+
     private Optional<RenderedThumbnail> render(ImageInputStream input, ThumbnailSize size) throws IOException {
         ImageReader reader = readerFor(input);
         if (reader == null) {

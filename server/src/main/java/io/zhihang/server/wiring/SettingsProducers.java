@@ -1,7 +1,9 @@
 package io.zhihang.server.wiring;
 
 import io.zhihang.adapter.rest.http.HttpSettings;
+import io.zhihang.adapter.persistence.media.MediaStoreSettings;
 import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.config.MediaSettings;
 import io.zhihang.application.config.PresenceSettings;
 import io.zhihang.application.config.RateLimitSettings;
 import io.zhihang.application.config.RoomSettings;
@@ -10,6 +12,8 @@ import io.zhihang.application.service.auth.RateLimits;
 import io.zhihang.domain.account.PasswordPolicy;
 import io.zhihang.domain.account.UsernamePolicy;
 import io.zhihang.domain.auth.RegistrationTokens;
+import io.zhihang.domain.media.MediaUploadPolicy;
+import io.zhihang.domain.media.ThumbnailSizes;
 import io.zhihang.domain.ratelimit.RateLimit;
 import io.zhihang.domain.shared.ServerName;
 import io.zhihang.server.config.HomeserverConfig;
@@ -17,6 +21,7 @@ import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Singleton;
 
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
@@ -71,7 +76,28 @@ public class SettingsProducers {
     @Produces
     @Singleton
     HttpSettings httpSettings(HomeserverConfig config) {
-        return new HttpSettings(config.http().maxRequestBytes());
+        return new HttpSettings(config.http().maxRequestBytes(), config.media().maxUploadBytes());
+    }
+
+    @Produces
+    @Singleton
+    MediaSettings mediaSettings(HomeserverConfig config) {
+        HomeserverConfig.Media media = config.media();
+        HomeserverConfig.RateLimits rl = config.rateLimits();
+        return new MediaSettings(
+                new MediaUploadPolicy(media.maxUploadBytes(), media.maxPendingUploads(), media.unusedExpiration()),
+                rl.enabled(), limit(rl.mediaCreate()), ThumbnailSizes.defaults());
+    }
+
+    @Produces
+    @Singleton
+    MediaStoreSettings mediaStoreSettings(HomeserverConfig config) {
+        return new MediaStoreSettings(Path.of(media(config)));
+    }
+
+    /** The media directory: {@code zhihang.media.store-path}, or {@code media} under the data directory. */
+    static String media(HomeserverConfig config) {
+        return config.media().storePath().filter(p -> !p.isBlank()).orElse(config.dataDir() + "/media");
     }
 
     @Produces

@@ -14,7 +14,8 @@ final class ErrorStatus {
             case MISSING_TOKEN, UNKNOWN_TOKEN, UNAUTHORIZED -> 401;
             case LIMIT_EXCEEDED -> 429;
             case TOO_LARGE -> 413;
-            case CONFLICT -> 409;
+            case CONFLICT, CANNOT_OVERWRITE_MEDIA -> 409;
+            case NOT_YET_UPLOADED -> 504;
             case SERVER_CONTROLLED -> 405;
             case BAD_JSON, NOT_JSON, MISSING_PARAM, INVALID_PARAM, UNKNOWN, USER_IN_USE, INVALID_USERNAME, EXCLUSIVE,
                  WEAK_PASSWORD, UNSUPPORTED_ROOM_VERSION, ROOM_IN_USE, INVALID_SIGNATURE -> 400;

@@ -7,13 +7,17 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.regex.Pattern;
+
 /**
  * What the spec asks of every response before any resource runs: CORS headers on everything, {@code OPTIONS}
- * answered directly, oversized bodies refused with {@code M_TOO_LARGE}, and a JSON {@code M_UNRECOGNIZED} for
+ * answered directly, oversized bodies refused with {@code M_TOO_LARGE} (uploads have their own, larger limit), and a JSON {@code M_UNRECOGNIZED} for
  * paths nothing serves.
  */
 @ApplicationScoped
 public class HttpEdge {
+    private static final Pattern UPLOAD = Pattern.compile(
+            "/_matrix/(media/(v3|r0|v1|r1)/upload(/[^/]+/[^/]+)?|client/(v3|r0)/voice/upload)/?");
     private final HttpSettings settings;
 
     public HttpEdge(HttpSettings settings) {
@@ -38,7 +42,8 @@ public class HttpEdge {
             return;
         }
         String length = ctx.request().getHeader("Content-Length");
-        if (length != null && tooLarge(length)) {
+        if (length != null && tooLarge(length, isUpload(ctx.request().path()) ? settings.maxUploadBytes()
+                : settings.maxRequestBytes())) {
             response.putHeader("Connection", "close");
             json(response, 413, "{\"errcode\":\"M_TOO_LARGE\",\"error\":\"Request body too large\"}");
             return;
@@ -46,9 +51,14 @@ public class HttpEdge {
         ctx.next();
     }
 
-    private boolean tooLarge(String contentLength) {
+    /** Media and voice uploads, whose bodies may be as big as the media repository allows. */
+    static boolean isUpload(String path) {
+        return path != null && UPLOAD.matcher(path).matches();
+    }
+
+    private static boolean tooLarge(String contentLength, long max) {
         try {
-            return Long.parseLong(contentLength.trim()) > settings.maxRequestBytes();
+            return Long.parseLong(contentLength.trim()) > max;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -11,6 +11,11 @@ public interface IdGenerator {
     /** A localpart for a registration that gave no username. */
     String localpart();
 
+    /** A new media id: URL-safe letters, digits, {@code _} and {@code -} only, as the spec requires. */
+    default String mediaId() {
+        return secret();
+    }
+
     /** The opaque part of a new room id: letters only, like Synapse's 18-letter ids. */
     default String roomIdLocalpart() {
         return secret().replaceAll("[^A-Za-z]", "");

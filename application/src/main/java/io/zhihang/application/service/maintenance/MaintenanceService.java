@@ -2,6 +2,7 @@ package io.zhihang.application.service.maintenance;
 
 import io.zhihang.application.port.in.maintenance.PurgeExpiredStateUseCase;
 import io.zhihang.application.port.out.UiaSessionStore;
+import io.zhihang.application.port.out.media.MediaRepository;
 import io.zhihang.application.port.out.todevice.DeviceInbox;
 import io.zhihang.application.service.todevice.SendToDeviceService;
 import io.zhihang.domain.auth.UiaSession;
@@ -15,11 +16,14 @@ import java.time.InstantSource;
 public class MaintenanceService implements PurgeExpiredStateUseCase {
     private final UiaSessionStore uiaSessions;
     private final DeviceInbox deviceInbox;
+    private final MediaRepository media;
     private final InstantSource clock;
 
-    public MaintenanceService(UiaSessionStore uiaSessions, DeviceInbox deviceInbox, InstantSource clock) {
+    public MaintenanceService(UiaSessionStore uiaSessions, DeviceInbox deviceInbox, MediaRepository media,
+                              InstantSource clock) {
         this.uiaSessions = uiaSessions;
         this.deviceInbox = deviceInbox;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -29,5 +33,6 @@ public class MaintenanceService implements PurgeExpiredStateUseCase {
         Instant now = clock.instant();
         uiaSessions.deleteCreatedBefore(now.minus(UiaSession.LIFETIME));
         deviceInbox.deleteTxnsBefore(now.minus(SendToDeviceService.TRANSACTION_RETENTION));
+        media.deleteLapsed(now);
     }
 }

@@ -4,7 +4,7 @@ package io.zhihang.application.port.in.maintenance;
 public interface PurgeExpiredStateUseCase {
     /**
      * Deletes User-Interactive Authentication sessions past their lifetime and to-device transaction ids past their
-     * retention; returns nothing to the caller.
+     * retention, and media reservations that lapsed unused; returns nothing to the caller.
      */
     void purgeExpired();
 }

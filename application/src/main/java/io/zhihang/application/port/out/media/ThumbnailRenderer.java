@@ -21,4 +21,14 @@ public interface ThumbnailRenderer {
      * @throws IOException only when reading {@code source} itself fails
      */
     Optional<RenderedThumbnail> render(InputStream source, String contentType, ThumbnailSize size) throws IOException;
+
+    /**
+     * The size of the image in {@code source}, read from its header without decoding the pixels; empty under the
+     * same conditions as {@link #render}. Reads the stream but does not close it.
+     */
+    Optional<Dimensions> dimensions(InputStream source, String contentType) throws IOException;
+
+    /** Pixel width and height of an image. */
+    record Dimensions(int width, int height) {
+    }
 }
