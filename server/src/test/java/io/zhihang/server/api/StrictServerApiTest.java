@@ -92,4 +92,20 @@ class StrictServerApiTest {
         json().body(Map.of("refresh_token", login.getString("refresh_token"))).post(V3 + "/refresh")
                 .then().statusCode(200).body("refresh_token", notNullValue());
     }
+
+    @Test
+    void media_creation_is_rate_limited_per_user_and_uploads_pass_the_small_body_limit() {
+        var user = registerWithToken(Matrix.freshName("media-rate"));
+        var other = registerWithToken(Matrix.freshName("media-rate-b"));
+        byte[] body = new byte[8192]; // over zhihang.http.max-request-bytes, under the upload limit
+        Matrix.as(user).contentType("application/octet-stream").body(body).post("/_matrix/media/v3/upload").then()
+                .statusCode(200);
+        Matrix.as(user).post("/_matrix/media/v1/create").then().statusCode(200);
+        Matrix.as(user).contentType("application/octet-stream").body(body).post("/_matrix/media/v3/upload").then()
+                .statusCode(200);
+        Matrix.as(user).contentType("application/octet-stream").body(body).post("/_matrix/media/v3/upload").then()
+                .statusCode(429).body("errcode", equalTo("M_LIMIT_EXCEEDED")).body("retry_after_ms", greaterThan(0));
+        Matrix.as(user).post("/_matrix/media/v1/create").then().statusCode(429);
+        Matrix.as(other).post("/_matrix/media/v1/create").then().statusCode(200);
+    }
 }
