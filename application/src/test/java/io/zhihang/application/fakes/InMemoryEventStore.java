@@ -59,6 +59,12 @@ public class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public synchronized Optional<StoredEvent> findByOrdering(long streamOrdering) {
+        return streamOrdering < 1 || streamOrdering > rows.size() ? Optional.empty()
+                : Optional.of(rows.get((int) streamOrdering - 1).toStored());
+    }
+
+    @Override
     public synchronized List<StoredEvent> findAll(Collection<String> eventIds) {
         return eventIds.stream().distinct().map(indexById::get).filter(Objects::nonNull)
                 .map(i -> rows.get(i).toStored()).toList();

@@ -49,6 +49,11 @@ public class PanacheEventStore implements EventStore {
     }
 
     @Override
+    public Optional<StoredEvent> findByOrdering(long streamOrdering) {
+        return repo.find("streamOrdering", streamOrdering).firstResultOptional().map(PanacheEventStore::toStored);
+    }
+
+    @Override
     public List<StoredEvent> findAll(Collection<String> eventIds) {
         if (eventIds.isEmpty()) {
             return List.of();

@@ -17,6 +17,9 @@ public interface EventStore {
 
     Optional<StoredEvent> find(String eventId);
 
+    /** The event at a stream position (the seed API's numeric message id). */
+    Optional<StoredEvent> findByOrdering(long streamOrdering);
+
     List<StoredEvent> findAll(Collection<String> eventIds);
 
     /**

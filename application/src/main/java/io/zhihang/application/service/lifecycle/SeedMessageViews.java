@@ -1,0 +1,64 @@
+package io.zhihang.application.service.lifecycle;
+
+import io.zhihang.application.port.in.lifecycle.SeedMessage;
+import io.zhihang.application.port.out.ProfileRepository;
+import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.StoredEvent;
+import io.zhihang.domain.lifecycle.MessageType;
+import io.zhihang.domain.profile.Profile;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.relation.RelatedEvent;
+import io.zhihang.domain.shared.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stored events as the seed API shows messages: recalled ones (redacted) without content, edited ones with the text
+ * of their latest edit by the sender.
+ */
+@ApplicationScoped
+public class SeedMessageViews {
+    private final SeedIds ids;
+    private final EventStore events;
+    private final ProfileRepository profiles;
+
+    public SeedMessageViews(SeedIds ids, EventStore events, ProfileRepository profiles) {
+        this.ids = ids;
+        this.events = events;
+        this.profiles = profiles;
+    }
+
+    public SeedMessage view(StoredEvent stored) {
+        String roomId = stored.pdu().roomId();
+        String sender = stored.pdu().sender();
+        JsonObject content = stored.pdu().content();
+        MessageType type = MessageType.of(stored.pdu().type(), content).orElse(MessageType.TEXT);
+        String status;
+        String text;
+        if (stored.isRedacted()) {
+            status = "recalled";
+            text = null;
+        } else {
+            Optional<RelatedEvent> latestEdit = latestEdit(stored);
+            status = latestEdit.isPresent() ? "edited" : "sent";
+            text = latestEdit.flatMap(e -> e.full().content().object("m.new_content"))
+                    .flatMap(c -> c.string("body")).or(() -> content.string("body")).orElse(null);
+        }
+        String name = profiles.find(UserId.parse(sender)).map(Profile::displayName).orElse(null);
+        return new SeedMessage(stored.streamOrdering(), stored.pdu().eventId(), ids.chatNumber(roomId), roomId,
+                ids.userNumber(sender), sender, name, type, text, Instant.ofEpochMilli(stored.pdu().originServerTs()),
+                status);
+    }
+
+    /** The sender's latest {@code m.replace} of the message, if any (others' edits are refused anyway). */
+    Optional<RelatedEvent> latestEdit(StoredEvent stored) {
+        List<RelatedEvent> edits = events.relationsOf(stored.pdu().roomId(), List.of(stored.pdu().eventId()),
+                List.of("m.replace"));
+        return edits.stream().filter(e -> e.sender().equals(stored.pdu().sender()))
+                .max(Comparator.comparingLong(RelatedEvent::streamOrdering));
+    }
+}
