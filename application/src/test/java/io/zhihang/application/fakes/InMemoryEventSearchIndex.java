@@ -57,6 +57,7 @@ public class InMemoryEventSearchIndex implements EventSearchIndex {
                 .filter(e -> criteria.fields().contains(e.field()))
                 .filter(e -> criteria.senders() == null || criteria.senders().contains(e.sender()))
                 .filter(e -> !criteria.notSenders().contains(e.sender()))
+                .filter(e -> criteria.messageTypes() == null || criteria.messageTypes().contains(e.messageType()))
                 .filter(e -> criteria.query().matches(e.indexedText()));
     }
 }

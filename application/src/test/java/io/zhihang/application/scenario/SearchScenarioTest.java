@@ -7,6 +7,7 @@ import io.zhihang.application.port.in.search.RoomEventSearch.Order;
 import io.zhihang.application.port.in.search.RoomEventSearchResults;
 import io.zhihang.application.service.search.RoomEventSearchService;
 import io.zhihang.application.service.search.SearchResultsAssembler;
+import io.zhihang.application.service.search.SearchableRooms;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.json.Json;
@@ -30,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SearchScenarioTest {
     private final RoomTestHomeserver hs = new RoomTestHomeserver();
-    private final RoomEventSearchService search = new RoomEventSearchService(hs.searchIndex, hs.events, hs.state,
-            hs.forgotten, hs.history, new SearchResultsAssembler(hs.events, hs.state, hs.clientEvents, hs.history));
+    private final RoomEventSearchService search = new RoomEventSearchService(hs.searchIndex, hs.events,
+            new SearchableRooms(hs.state, hs.forgotten), hs.history, new SearchResultsAssembler(hs.events, hs.state, hs.clientEvents, hs.history));
     private final Requester alice = hs.register("alice");
     private final Requester bob = hs.register("bob");
     private final Requester carol = hs.register("carol");

@@ -24,8 +24,8 @@ import java.util.List;
 @ApplicationScoped
 public class JdbcEventSearchIndex implements EventSearchIndex {
     private static final String INSERT = """
-            INSERT INTO event_search (event_id, room_id, sender, field, words, stream_ordering)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+            INSERT INTO event_search (event_id, room_id, sender, field, words, stream_ordering, message_type)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     private final AgroalDataSource dataSource;
     private final SearchSql sql;
@@ -48,6 +48,7 @@ public class JdbcEventSearchIndex implements EventSearchIndex {
                 s.setString(4, e.field().key());
                 s.setString(5, e.indexedText());
                 s.setLong(6, e.streamOrdering());
+                s.setString(7, e.messageType());
                 s.addBatch();
             }
             s.executeBatch();

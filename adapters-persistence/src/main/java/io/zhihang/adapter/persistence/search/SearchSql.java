@@ -73,7 +73,7 @@ enum SearchSql {
         return new Statement(sql, params);
     }
 
-    /** {@code FROM … WHERE …} for the criteria: rooms, fields, senders and the text match. */
+    /** {@code FROM … WHERE …} for the criteria: rooms, fields, senders, message types and the text match. */
     private String fromWhere(Criteria criteria, List<Object> params) {
         StringBuilder sql = new StringBuilder(" FROM event_search s");
         if (this == POSTGRESQL) {
@@ -89,6 +89,10 @@ enum SearchSql {
         }
         if (!criteria.notSenders().isEmpty()) {
             sql.append(" AND s.sender NOT IN (").append(marks(criteria.notSenders(), params)).append(')');
+        }
+        if (criteria.messageTypes() != null) {
+            sql.append(criteria.messageTypes().isEmpty() ? " AND 1 = 0"
+                    : " AND s.message_type IN (" + marks(criteria.messageTypes(), params) + ")");
         }
         return sql.append(" AND ").append(match(criteria.query(), params)).toString();
     }

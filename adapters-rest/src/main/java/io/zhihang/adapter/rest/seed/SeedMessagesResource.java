@@ -7,6 +7,8 @@ import io.zhihang.adapter.rest.json.JsonBodies;
 import io.zhihang.application.port.in.lifecycle.MessageTarget;
 import io.zhihang.application.port.in.lifecycle.OutgoingMessage;
 import io.zhihang.application.port.in.lifecycle.SeedMessagesUseCase;
+import io.zhihang.application.port.in.lifecycle.SeedSearch;
+import io.zhihang.application.port.in.lifecycle.SeedSearchQuery;
 import io.zhihang.domain.lifecycle.MessageType;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DomainException;
@@ -15,9 +17,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,14 +31,20 @@ import java.util.Map;
 @Path("/api/messages")
 @Produces(MediaType.APPLICATION_JSON)
 public class SeedMessagesResource {
+    private static final int DEFAULT_PAGE_SIZE = 20;
+    private static final int MAX_PAGE_SIZE = 100;
+
     private final Authenticator auth;
     private final JsonBodies json;
     private final SeedMessagesUseCase messages;
+    private final SeedSearchQuery search;
 
-    public SeedMessagesResource(Authenticator auth, JsonBodies json, SeedMessagesUseCase messages) {
+    public SeedMessagesResource(Authenticator auth, JsonBodies json, SeedMessagesUseCase messages,
+                                SeedSearchQuery search) {
         this.auth = auth;
         this.json = json;
         this.messages = messages;
+        this.search = search;
     }
 
     @POST
@@ -69,9 +79,50 @@ public class SeedMessagesResource {
     }
 
     @GET
+    @Path("search")
+    public Map<String, Object> search(@QueryParam("query") String query, @QueryParam("chat_id") String chatId,
+                                      @QueryParam("user_id") String userId,
+                                      @QueryParam("message_type") String messageType,
+                                      @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo,
+                                      @QueryParam("page") String page, @QueryParam("page_size") String pageSize,
+                                      @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        var found = search.search(requester, new SeedSearch(query, chatId, userId,
+                messageType == null || messageType.isBlank() ? null : MessageType.parse(messageType),
+                SeedDates.from(dateFrom, "date_from"), SeedDates.until(dateTo, "date_to"),
+                positive(page, "page", 1, Integer.MAX_VALUE), positive(pageSize, "page_size", DEFAULT_PAGE_SIZE,
+                MAX_PAGE_SIZE)));
+        Map<String, Object> pagination = new LinkedHashMap<>();
+        pagination.put("page", found.page());
+        pagination.put("page_size", found.pageSize());
+        pagination.put("total", found.total());
+        pagination.put("pages", found.pages());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("data", found.messages().stream().map(SeedMessageJson::of).toList());
+        out.put("pagination", pagination);
+        return out;
+    }
+
+    @GET
     @Path("{messageId}")
     public Map<String, Object> get(@PathParam("messageId") String messageId, @Context HttpServerRequest request) {
         return SeedMessageJson.answer("OK", SeedMessageJson.of(messages.get(auth.require(request), messageId)));
+    }
+
+    /** A positive integer parameter; {@code max} caps it (the seed's page_size maximum of 100). */
+    private static int positive(String raw, String name, int defaultValue, int max) {
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value < 1) {
+                throw DomainException.invalidParam(name + " must be at least 1");
+            }
+            return Math.min(value, max);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalidParam(name + " must be an integer");
+        }
     }
 
     private static OutgoingMessage outgoing(JsonObject in) {

@@ -3,6 +3,7 @@ package io.zhihang.application.service.room;
 import io.zhihang.application.port.out.search.EventSearchIndex;
 import io.zhihang.application.port.out.search.UserDirectory;
 import io.zhihang.domain.event.Pdu;
+import io.zhihang.domain.lifecycle.MessageType;
 import io.zhihang.domain.search.SearchField;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,7 +50,9 @@ public class SearchIndexer {
     }
 
     private static EventSearchIndex.Entry entry(Pdu pdu, SearchField.Searchable searchable, long ordering) {
+        String messageType = searchable.field() == SearchField.BODY
+                ? MessageType.of(pdu.type(), pdu.content()).map(MessageType::seedName).orElse(null) : null;
         return new EventSearchIndex.Entry(pdu.eventId(), pdu.roomId(), pdu.sender(), searchable.field(),
-                searchable.indexedText(), ordering);
+                searchable.indexedText(), ordering, messageType);
     }
 }

@@ -4,8 +4,6 @@ import io.zhihang.application.port.in.search.RoomEventSearch;
 import io.zhihang.application.port.in.search.RoomEventSearchResults;
 import io.zhihang.application.port.in.search.SearchQueries;
 import io.zhihang.application.port.out.room.EventStore;
-import io.zhihang.application.port.out.room.ForgottenRooms;
-import io.zhihang.application.port.out.room.RoomStateStore;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.port.out.search.EventSearchIndex;
 import io.zhihang.application.port.out.search.EventSearchIndex.Hit;
@@ -37,21 +35,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RoomEventSearchService implements SearchQueries {
     static final int MAX_ROUNDS = 5;
-    private static final String ENCRYPTION = "m.room.encryption";
-
     private final EventSearchIndex index;
     private final EventStore events;
-    private final RoomStateStore state;
-    private final ForgottenRooms forgotten;
+    private final SearchableRooms searchable;
     private final HistoryFilter history;
     private final SearchResultsAssembler assembler;
 
-    public RoomEventSearchService(EventSearchIndex index, EventStore events, RoomStateStore state,
-                                  ForgottenRooms forgotten, HistoryFilter history, SearchResultsAssembler assembler) {
+    public RoomEventSearchService(EventSearchIndex index, EventStore events, SearchableRooms searchable,
+                                  HistoryFilter history, SearchResultsAssembler assembler) {
         this.index = index;
         this.events = events;
-        this.state = state;
-        this.forgotten = forgotten;
+        this.searchable = searchable;
         this.history = history;
         this.assembler = assembler;
     }
@@ -85,21 +79,10 @@ public class RoomEventSearchService implements SearchQueries {
         return assembler.assemble(user, search, query, index.count(criteria), page);
     }
 
-    /**
-     * Rooms the user is joined to or has left or been banned from (and not forgotten), as the filter narrows them
-     * and a room group's token scopes them; rooms with end-to-end encryption are not searched, as the spec says.
-     */
+    /** The searchable rooms as the filter narrows them and a room group's token scopes them. */
     private List<String> searchableRooms(String user, SearchFilter filter, SearchCursor cursor) {
-        Set<String> rooms = new LinkedHashSet<>(state.roomsWith(user, "join"));
-        for (String membership : List.of("leave", "ban")) {
-            state.roomsWith(user, membership).stream().filter(room -> !forgotten.isForgotten(user, room))
-                    .forEach(rooms::add);
-        }
-        List<String> candidates = filter.rooms(rooms).stream()
-                .filter(room -> cursor == null || cursor.roomId() == null || cursor.roomId().equals(room))
-                .toList();
-        Set<String> encrypted = state.roomWideState(candidates, List.of(ENCRYPTION)).keySet();
-        return candidates.stream().filter(room -> !encrypted.contains(room)).toList();
+        return searchable.of(user, room -> !filter.rooms(List.of(room)).isEmpty()
+                && (cursor == null || cursor.roomId() == null || cursor.roomId().equals(room)));
     }
 
     private Page page(String user, EventSearchIndex.Criteria criteria, RoomEventSearch search, SearchCursor cursor) {

@@ -19,9 +19,12 @@ public interface EventSearchIndex {
     /** Best match first (then most recent first), or most recent first. */
     enum Order { RANK, RECENT }
 
-    /** An event's searchable text, in {@link io.zhihang.domain.search.SearchText#indexed indexed form}. */
+    /**
+     * An event's searchable text, in {@link io.zhihang.domain.search.SearchText#indexed indexed form}, and for message
+     * bodies the seed API's message type ({@code text}, {@code image}, …; null otherwise).
+     */
     record Entry(String eventId, String roomId, String sender, SearchField field, String indexedText,
-                 long streamOrdering) {
+                 long streamOrdering, String messageType) {
     }
 
     /**
@@ -31,14 +34,21 @@ public interface EventSearchIndex {
      *                   visible history: {@link HistorySpans#visible})
      * @param senders    only events of these senders; null for anyone
      * @param notSenders no events of these senders
+     * @param messageTypes only message bodies of these types; null for any entry
      */
     record Criteria(SearchQuery query, Map<String, List<HistorySpans.Span>> rooms, Set<SearchField> fields,
-                    Collection<String> senders, Collection<String> notSenders) {
+                    Collection<String> senders, Collection<String> notSenders, Collection<String> messageTypes) {
         public Criteria {
             rooms = Collections.unmodifiableMap(new LinkedHashMap<>(rooms));
             fields = Set.copyOf(fields);
             senders = senders == null ? null : List.copyOf(senders);
             notSenders = notSenders == null ? List.of() : List.copyOf(notSenders);
+            messageTypes = messageTypes == null ? null : List.copyOf(messageTypes);
+        }
+
+        public Criteria(SearchQuery query, Map<String, List<HistorySpans.Span>> rooms, Set<SearchField> fields,
+                        Collection<String> senders, Collection<String> notSenders) {
+            this(query, rooms, fields, senders, notSenders, null);
         }
     }
 
