@@ -4,10 +4,11 @@ import io.zhihang.domain.shared.DomainException;
 
 /**
  * What a password that encrypts a message must satisfy: present, not empty, at most {@value #MAX_LENGTH} characters
- * (Unicode code points), and well-formed Unicode (no unpaired surrogate, which has no UTF-8 form). Nothing else: the sender chooses how strong it is, and a weak one only weakens that one message.
- * The password is used exactly as given, as UTF-8, with no Unicode normalisation (as login passwords are), so a client
- * should send it the way it was typed. Check it both when sealing and when opening: a longer one cannot open anything,
- * and refusing it early spares a key derivation.
+ * (Unicode code points), and well-formed Unicode (no unpaired surrogate, which has no UTF-8 form). Nothing else: the
+ * sender chooses how strong it is, and a weak one only weakens that one message. The password is used exactly as
+ * given, as UTF-8, with no Unicode normalisation (as login passwords are), so a client should send it the way it was
+ * typed. Check it both when sealing and when opening: a longer one cannot open anything, and refusing it early spares
+ * a key derivation.
  */
 public final class EncryptionPasswordPolicy {
     public static final int MAX_LENGTH = 1024;
