@@ -42,6 +42,28 @@ public interface HomeserverConfig {
 
     Media media();
 
+    Messages messages();
+
+    interface Messages {
+        Encryption encryption();
+    }
+
+    /**
+     * Argon2id costs of password-encrypted messages ({@code encryption_type: "simple"}); each sealed message records
+     * its own, so a change applies to messages encrypted from then on.
+     */
+    interface Encryption {
+        /** Argon2id memory in KiB (OWASP: 19456). */
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+    }
+
     interface Media {
         /** Where media files live; defaults to {@code <data-dir>/media}. */
         Optional<String> storePath();
@@ -129,6 +151,12 @@ public interface HomeserverConfig {
 
         /** Synapse's {@code rc_media_create}: uploads and reservations per user. */
         Limit mediaCreate();
+
+        /** Wrong passwords one user may try on one password-encrypted message. */
+        Limit messageDecryptFailures();
+
+        /** Wrong passwords one user may try on password-encrypted messages altogether. */
+        Limit messageDecryptFailuresPerUser();
     }
 
     interface Limit {

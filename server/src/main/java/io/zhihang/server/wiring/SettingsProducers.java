@@ -2,6 +2,7 @@ package io.zhihang.server.wiring;
 
 import io.zhihang.adapter.rest.http.HttpSettings;
 import io.zhihang.adapter.persistence.media.MediaStoreSettings;
+import io.zhihang.application.config.DecryptAttemptSettings;
 import io.zhihang.application.config.HomeserverSettings;
 import io.zhihang.application.config.MediaSettings;
 import io.zhihang.application.config.PresenceSettings;
@@ -9,6 +10,7 @@ import io.zhihang.application.config.RateLimitSettings;
 import io.zhihang.application.config.RoomSettings;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.application.service.auth.RateLimits;
+import io.zhihang.application.service.lifecycle.DecryptAttempts;
 import io.zhihang.domain.account.PasswordPolicy;
 import io.zhihang.domain.account.UsernamePolicy;
 import io.zhihang.domain.auth.RegistrationTokens;
@@ -71,6 +73,14 @@ public class SettingsProducers {
         HomeserverConfig.RateLimits rl = config.rateLimits();
         return new RateLimits(new RateLimitSettings(rl.enabled(), limit(rl.loginAddress()), limit(rl.loginAccount()),
                 limit(rl.loginFailedAttempts()), limit(rl.registration())));
+    }
+
+    @Produces
+    @Singleton
+    DecryptAttempts decryptAttempts(HomeserverConfig config) {
+        HomeserverConfig.RateLimits rl = config.rateLimits();
+        return new DecryptAttempts(new DecryptAttemptSettings(rl.enabled(), limit(rl.messageDecryptFailures()),
+                limit(rl.messageDecryptFailuresPerUser())));
     }
 
     @Produces
