@@ -59,6 +59,16 @@ public class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public synchronized void prune(String eventId, String redactedCanonicalJson) {
+        Integer i = indexById.get(eventId);
+        if (i != null) {
+            Row r = rows.get(i);
+            rows.set(i, new Row(r.streamOrdering(), r.eventId(), r.roomId(), r.type(), r.stateKey(), r.sender(),
+                    r.originServerTs(), r.relatesTo(), r.relType(), r.redactedBy(), redactedCanonicalJson));
+        }
+    }
+
+    @Override
     public synchronized Optional<StoredEvent> findByOrdering(long streamOrdering) {
         return streamOrdering < 1 || streamOrdering > rows.size() ? Optional.empty()
                 : Optional.of(rows.get((int) streamOrdering - 1).toStored());

@@ -1,5 +1,6 @@
 package io.zhihang.application.scenario;
 
+import io.zhihang.application.fakes.RecordingEvent;
 import io.zhihang.application.config.RoomSettings;
 import io.zhihang.application.fakes.FixedSigningKey;
 import io.zhihang.application.fakes.ImmediateAfterCommit;
@@ -117,7 +118,7 @@ public final class RoomTestHomeserver {
                 notificationStore, events, server.settings);
         stream = new RoomStream(events, new ImmediateAfterCommit(), notifier, new MembershipCache());
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
-                messages, stream, recorder, new SearchIndexer(searchIndex, directory));
+                messages, stream, recorder, new SearchIndexer(searchIndex, directory), new RecordingEvent<>());
         MemberProfiles profiles = new MemberProfiles(server.profiles);
         createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
                 ROOM_SETTINGS, server.clock);

@@ -1,6 +1,7 @@
 package io.zhihang.server.maintenance;
 
 import io.quarkus.scheduler.Scheduled;
+import io.zhihang.application.port.in.lifecycle.DestroyDueMessagesUseCase;
 import io.zhihang.application.port.in.maintenance.FlushDeviceActivityUseCase;
 import io.zhihang.application.port.in.maintenance.PurgeExpiredStateUseCase;
 import io.zhihang.application.port.in.presence.MarkIdleUseCase;
@@ -16,14 +17,17 @@ public class ScheduledMaintenance {
     private final FlushDeviceActivityUseCase deviceActivity;
     private final ExpireTypingUseCase typing;
     private final MarkIdleUseCase idle;
+    private final DestroyDueMessagesUseCase selfDestruct;
     private final InstantSource clock;
 
     public ScheduledMaintenance(PurgeExpiredStateUseCase purge, FlushDeviceActivityUseCase deviceActivity,
-                                ExpireTypingUseCase typing, MarkIdleUseCase idle, InstantSource clock) {
+                                ExpireTypingUseCase typing, MarkIdleUseCase idle,
+                                DestroyDueMessagesUseCase selfDestruct, InstantSource clock) {
         this.purge = purge;
         this.deviceActivity = deviceActivity;
         this.typing = typing;
         this.idle = idle;
+        this.selfDestruct = selfDestruct;
         this.clock = clock;
     }
 
@@ -47,5 +51,11 @@ public class ScheduledMaintenance {
     @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void markIdle() {
         idle.markIdle(clock.instant());
+    }
+
+    /** Self-destructing messages whose time has come are destroyed within a second (claimed once per message). */
+    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void destroyDueMessages() {
+        selfDestruct.destroyDue(clock.instant());
     }
 }

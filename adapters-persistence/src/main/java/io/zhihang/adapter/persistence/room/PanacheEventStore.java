@@ -103,6 +103,11 @@ public class PanacheEventStore implements EventStore {
     }
 
     @Override
+    public void prune(String eventId, String redactedCanonicalJson) {
+        repo.update("json = ?1 where eventId = ?2", redactedCanonicalJson, eventId);
+    }
+
+    @Override
     public Map<StateKey, StoredEvent> latestStates(String roomId, Collection<StateKey> keys, long atOrBefore) {
         return latestStates(Map.of(roomId, keys), Map.of(roomId, atOrBefore)).getOrDefault(roomId, Map.of());
     }

@@ -24,7 +24,9 @@ import io.zhihang.domain.room.EventAuthRules;
 import io.zhihang.domain.room.StateKey;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
+import io.zhihang.domain.lifecycle.SelfDestruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,10 +56,12 @@ public class RoomWriter {
     private final RoomStream stream;
     private final RecordNotificationsUseCase notifications;
     private final SearchIndexer indexer;
+    private final Event<SelfDestructRequested> selfDestructs;
 
     public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
                       HomeserverSettings settings, RoomStateCache cache, MessageLog messages, RoomStream stream,
-                      RecordNotificationsUseCase notifications, SearchIndexer indexer) {
+                      RecordNotificationsUseCase notifications, SearchIndexer indexer,
+                      Event<SelfDestructRequested> selfDestructs) {
         this.rooms = rooms;
         this.events = events;
         this.state = state;
@@ -68,6 +72,7 @@ public class RoomWriter {
         this.stream = stream;
         this.notifications = notifications;
         this.indexer = indexer;
+        this.selfDestructs = selfDestructs;
     }
 
     private static List<String> ids(Set<StateKey> keys, Map<StateKey, String> current) {
@@ -120,6 +125,7 @@ public class RoomWriter {
         notifications.record(room.roomId(), room.version(), cache.current(room),
                 List.of(new NewEvent(append.pdu(), ordering)));
         indexer.stored(append.pdu(), ordering);
+        noticeSelfDestruct(append.pdu());
         return new AppendedEvent(append.pdu(), ordering, afterMessage(room, append.pdu()));
     }
 
@@ -154,6 +160,15 @@ public class RoomWriter {
     /** Indexes a batch of message events stored by {@link MessageLog#appendAll}, in one write. */
     public void indexMessages(List<MessageLog.Append> appends, List<Long> streamOrderings) {
         indexer.storedMessages(appends.stream().map(MessageLog.Append::pdu).toList(), streamOrderings);
+        appends.forEach(a -> noticeSelfDestruct(a.pdu()));
+    }
+
+    /** A message that asks to destroy itself (MSC2228) is scheduled in the transaction that stores it. */
+    private void noticeSelfDestruct(Pdu pdu) {
+        if (!pdu.isState() && pdu.content().has(SelfDestruct.AFTER_FIELD)) {
+            SelfDestruct.requested(pdu.content()).ifPresent(at ->
+                    selfDestructs.fire(new SelfDestructRequested(pdu.eventId(), pdu.roomId(), at)));
+        }
     }
 
     /** The room after a message {@code pdu} became its head (messages change no state). */
@@ -242,6 +257,7 @@ public class RoomWriter {
             cache.forget(target);
         });
         indexer.stored(pdu, ordering);
+        noticeSelfDestruct(pdu);
         rooms.advanceHead(room.roomId(), pdu.eventId(), pdu.depth());
         cache.advance(room.roomId(), current, pdu);
         notifications.record(room.roomId(), room.version(), current,

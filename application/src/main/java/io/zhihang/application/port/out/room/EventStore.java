@@ -42,6 +42,9 @@ public interface EventStore {
 
     void markRedacted(String eventId, String redactionEventId);
 
+    /** Replaces an event's stored JSON with its redacted form: the content is gone from storage, not only hidden. */
+    void prune(String eventId, String redactedCanonicalJson);
+
     /** For each key, the latest state event of the room at or before {@code atOrBefore}; keys with none are absent. */
     Map<io.zhihang.domain.room.StateKey, StoredEvent> latestStates(String roomId,
                                                                   Collection<io.zhihang.domain.room.StateKey> keys,
