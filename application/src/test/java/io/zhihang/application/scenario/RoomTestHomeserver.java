@@ -98,6 +98,7 @@ public final class RoomTestHomeserver {
     public final NotificationQueryService notifications;
     public final PusherService pushers;
     public final MessageBatchWriter messageBatches;
+    public final InMemoryMessageLog messages;
 
     private final AtomicInteger txnCounter = new AtomicInteger();
 
@@ -110,7 +111,7 @@ public final class RoomTestHomeserver {
         access = new RoomAccess(rooms, state, events);
         history = new HistoryFilter(events, access, forgotten);
         clientEvents = new ClientEvents(events, access, new RelationBundles(events), server.clock);
-        InMemoryMessageLog messages = new InMemoryMessageLog(rooms, events, txnIds);
+        messages = new InMemoryMessageLog(rooms, events, txnIds);
         directory = new InMemoryUserDirectory(server.accounts, server.profiles, rooms, state);
         pushRulesCache = new PushRulesCache(pushRuleStore, server.clock);
         pushRules = new PushRuleService(pushRuleStore, pushRulesCache, syncActivity);

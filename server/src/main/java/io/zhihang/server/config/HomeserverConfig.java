@@ -46,6 +46,18 @@ public interface HomeserverConfig {
 
     interface Messages {
         Encryption encryption();
+
+        /**
+         * Longest delay of a delayed event (MSC4140) or scheduled message; longer ones are refused with
+         * {@code M_MAX_DELAY_EXCEEDED}. Synapse's {@code max_event_delay_duration} switches delayed events off when
+         * unset; here they are on, up to 30 days.
+         */
+        @WithDefault("P30D")
+        Duration maxDelay();
+
+        /** Delayed events one user may have scheduled at once (MSC4140 asks for a limit); more is 429. */
+        @WithDefault("100")
+        int maxScheduledPerUser();
     }
 
     /**

@@ -12,6 +12,7 @@ import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.application.service.auth.RateLimits;
 import io.zhihang.application.service.lifecycle.DecryptAttempts;
 import io.zhihang.domain.account.PasswordPolicy;
+import io.zhihang.domain.delayed.DelayPolicy;
 import io.zhihang.domain.account.UsernamePolicy;
 import io.zhihang.domain.auth.RegistrationTokens;
 import io.zhihang.domain.media.MediaUploadPolicy;
@@ -108,6 +109,12 @@ public class SettingsProducers {
     /** The media directory: {@code zhihang.media.store-path}, or {@code media} under the data directory. */
     static String media(HomeserverConfig config) {
         return config.media().storePath().filter(p -> !p.isBlank()).orElse(config.dataDir() + "/media");
+    }
+
+    @Produces
+    @Singleton
+    DelayPolicy delayPolicy(HomeserverConfig config) {
+        return new DelayPolicy(config.messages().maxDelay(), config.messages().maxScheduledPerUser());
     }
 
     @Produces

@@ -20,7 +20,7 @@ class DiscoveryApiTest {
                 .body("versions", hasItem("v1.1"))
                 .body("versions", hasItem("v1.11"))
                 .body("versions", hasItem("r0.6.1"))
-                .body("unstable_features", equalTo(java.util.Map.of()));
+                .body("unstable_features", equalTo(java.util.Map.of("org.matrix.msc4140", true)));
     }
 
     @Test

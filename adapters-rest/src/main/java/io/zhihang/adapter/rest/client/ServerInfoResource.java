@@ -22,6 +22,9 @@ public class ServerInfoResource {
             "r0.0.1", "r0.1.0", "r0.2.0", "r0.3.0", "r0.4.0", "r0.5.0", "r0.6.0", "r0.6.1",
             "v1.1", "v1.2", "v1.3", "v1.4", "v1.5", "v1.6", "v1.7", "v1.8", "v1.9", "v1.10", "v1.11");
 
+    /** MSC4140 delayed events: always on (Synapse ties it to {@code max_event_delay_duration} being set). */
+    static final Map<String, Boolean> UNSTABLE_FEATURES = Map.of("org.matrix.msc4140", true);
+
     private final HomeserverSettings settings;
     private final RoomSettings rooms;
     private final Authenticator auth;
@@ -35,7 +38,7 @@ public class ServerInfoResource {
     @GET
     @Path("versions")
     public Map<String, Object> versions() {
-        return Map.of("versions", VERSIONS, "unstable_features", Map.of());
+        return Map.of("versions", VERSIONS, "unstable_features", UNSTABLE_FEATURES);
     }
 
     public static Map<String, Object> wellKnown(HomeserverSettings settings) {

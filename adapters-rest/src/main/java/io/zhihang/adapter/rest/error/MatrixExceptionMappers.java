@@ -3,6 +3,7 @@ package io.zhihang.adapter.rest.error;
 import io.zhihang.application.port.in.auth.UiaRequiredException;
 import io.zhihang.domain.auth.UiaFlow;
 import io.zhihang.domain.backup.WrongBackupVersionException;
+import io.zhihang.domain.delayed.MaxDelayExceededException;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.RateLimitedException;
 import io.zhihang.domain.shared.UnknownTokenException;
@@ -39,6 +40,10 @@ public class MatrixExceptionMappers {
             }
             case UnknownTokenException unknown -> body.put("soft_logout", unknown.softLogout());
             case WrongBackupVersionException wrong -> body.put("current_version", wrong.currentVersion());
+            case MaxDelayExceededException tooLong -> {
+                body.put("org.matrix.msc4140.errcode", "M_MAX_DELAY_EXCEEDED");
+                body.put("org.matrix.msc4140.max_delay", tooLong.maxDelay().toMillis());
+            }
             default -> {
             }
         }

@@ -70,6 +70,18 @@ public final class QueryParams {
         }
     }
 
+    /** An integer, or null when absent; anything else is {@code M_INVALID_PARAM} (as Synapse's parse_integer). */
+    public static Long optionalLong(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalidParam("Query parameter '" + name + "' must be an integer");
+        }
+    }
+
     /** {@code true} or {@code false}; null when absent. */
     public static Boolean optionalBoolean(String name, String raw) {
         if (raw == null) {

@@ -5,8 +5,13 @@ import io.vertx.core.http.HttpServerRequest;
 import io.zhihang.adapter.rest.auth.Authenticator;
 import io.zhihang.adapter.rest.json.Fields;
 import io.zhihang.adapter.rest.json.JsonBodies;
+import io.zhihang.application.port.in.delayed.ScheduleDelayedEventCommand;
+import io.zhihang.application.port.in.delayed.ScheduleDelayedEventUseCase;
+import io.zhihang.application.port.in.delayed.SendTime;
 import io.zhihang.application.port.in.room.RoomQueries;
 import io.zhihang.application.port.in.room.SendEventUseCase;
+import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.delayed.DelayedEvent;
 import io.zhihang.domain.protocol.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,51 +31,75 @@ import java.util.Map;
 @Path("/_matrix/client")
 @Produces(MediaType.APPLICATION_JSON)
 public class RoomEventsResource {
+    /** MSC4140's query parameter: schedule the event this many milliseconds from now instead of sending it. */
+    static final String DELAY = "org.matrix.msc4140.delay";
+
     private final Authenticator auth;
     private final JsonBodies json;
     private final SendEventUseCase send;
     private final RoomQueries queries;
+    private final ScheduleDelayedEventUseCase delayed;
 
-    public RoomEventsResource(Authenticator auth, JsonBodies json, SendEventUseCase send, RoomQueries queries) {
+    public RoomEventsResource(Authenticator auth, JsonBodies json, SendEventUseCase send, RoomQueries queries,
+                              ScheduleDelayedEventUseCase delayed) {
         this.auth = auth;
         this.json = json;
         this.send = send;
         this.queries = queries;
+        this.delayed = delayed;
     }
 
+    /** With {@code org.matrix.msc4140.delay}, the event is scheduled instead (MSC4140): the answer is its delay id. */
     @PUT
     @Path("{version:v3|r0}/rooms/{roomId}/send/{eventType}/{txnId}")
     public Map<String, Object> send(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
-                                    @PathParam("txnId") String txnId, byte[] body,
+                                    @PathParam("txnId") String txnId, @QueryParam(DELAY) String delay, byte[] body,
                                     @Context HttpServerRequest request) {
         var requester = auth.require(request);
-        return Map.of("event_id", send.send(requester, roomId, type, json.readObject(body), txnId));
+        Long delayMillis = QueryParams.optionalLong(DELAY, delay);
+        JsonObject content = json.readObject(body);
+        if (delayMillis != null) {
+            return scheduled(requester, roomId, type, null, content, txnId, delayMillis);
+        }
+        return Map.of("event_id", send.send(requester, roomId, type, content, txnId));
     }
 
     /** The seed document's form without a transaction id (not idempotent). */
     @POST
     @Path("{version:v3|r0}/rooms/{roomId}/send/{eventType}")
     public Map<String, Object> sendWithoutTxn(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
-                                              byte[] body, @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        return Map.of("event_id", send.send(requester, roomId, type, json.readObject(body), null));
+                                              @QueryParam(DELAY) String delay, byte[] body,
+                                              @Context HttpServerRequest request) {
+        return send(roomId, type, null, delay, body, request);
     }
 
     @PUT
     @Path("{version:v3|r0}/rooms/{roomId}/state/{eventType}/{stateKey}")
     public Map<String, Object> putState(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
-                                        @PathParam("stateKey") String stateKey, byte[] body,
-                                        @Context HttpServerRequest request) {
+                                        @PathParam("stateKey") String stateKey, @QueryParam(DELAY) String delay,
+                                        byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);
-        return Map.of("event_id", send.sendState(requester, roomId, type, stateKey, json.readObject(body)));
+        Long delayMillis = QueryParams.optionalLong(DELAY, delay);
+        JsonObject content = json.readObject(body);
+        if (delayMillis != null) {
+            return scheduled(requester, roomId, type, stateKey, content, null, delayMillis);
+        }
+        return Map.of("event_id", send.sendState(requester, roomId, type, stateKey, content));
     }
 
     @PUT
     @Path("{version:v3|r0}/rooms/{roomId}/state/{eventType}")
     public Map<String, Object> putStateEmptyKey(@PathParam("roomId") String roomId,
-                                                @PathParam("eventType") String type, byte[] body,
-                                                @Context HttpServerRequest request) {
-        return putState(roomId, type, "", body, request);
+                                                @PathParam("eventType") String type, @QueryParam(DELAY) String delay,
+                                                byte[] body, @Context HttpServerRequest request) {
+        return putState(roomId, type, "", delay, body, request);
+    }
+
+    private Map<String, Object> scheduled(Requester requester, String roomId, String type, String stateKey,
+                                          JsonObject content, String txnId, long delayMillis) {
+        DelayedEvent event = delayed.schedule(new ScheduleDelayedEventCommand(requester, roomId, type, stateKey,
+                content, txnId, new SendTime.AfterDelay(delayMillis)));
+        return Map.of("delay_id", event.delayId());
     }
 
     @GET
