@@ -53,7 +53,8 @@ class SeedEncryptionApiTest {
     void a_password_encrypted_message_keeps_only_ciphertext_and_opens_with_the_password() {
         var alice = Matrix.registerFresh("enc-a");
         var bob = Matrix.registerFresh("enc-b");
-        String secret = "the vault code is " + Matrix.freshName("x");
+        String marker = Matrix.freshName("vaultcode").replaceAll("[^a-z0-9]", "");
+        String secret = "the code is " + marker;
         String password = "correct horse " + Matrix.freshName("p");
         Sent sent = send(alice, room(alice, bob), secret, Map.of());
         String edit = Rooms.edit(alice, sent.roomId(), sent.eventId(), secret + " (edited)");
@@ -71,9 +72,9 @@ class SeedEncryptionApiTest {
                 .body("content.size()", equalTo(0));
         as(bob).get(Rooms.path(sent.roomId()) + "/event/" + edit).then().statusCode(200)
                 .body("content.size()", equalTo(0));
-        assertThat(tables.anyContains("events", "the vault code")).isFalse();
-        assertThat(tables.anyContains("event_search", "vault")).isFalse();
-        assertThat(tables.anyContains("encrypted_messages", "vault")).isFalse();
+        assertThat(tables.anyContains("events", marker)).isFalse();
+        assertThat(tables.anyContains("event_search", marker)).isFalse();
+        assertThat(tables.anyContains("encrypted_messages", marker)).isFalse();
         assertThat(tables.anyContains("encrypted_messages", password)).isFalse();
         assertThat(String.join("", tables.where("encrypted_messages", "event_id", sent.eventId())))
                 .contains("argon2id+aes-256-gcm").contains("\"salt\"").contains("\"nonce\"").contains("\"ciphertext\"");

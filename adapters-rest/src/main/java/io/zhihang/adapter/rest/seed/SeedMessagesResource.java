@@ -6,12 +6,15 @@ import io.zhihang.adapter.rest.json.Fields;
 import io.zhihang.adapter.rest.json.JsonBodies;
 import io.zhihang.application.port.in.lifecycle.MessageTarget;
 import io.zhihang.application.port.in.lifecycle.OutgoingMessage;
+import io.zhihang.application.port.in.lifecycle.ScheduledMessage;
 import io.zhihang.application.port.in.lifecycle.SeedMessagesUseCase;
+import io.zhihang.application.port.in.lifecycle.SeedSchedulesUseCase;
 import io.zhihang.application.port.in.lifecycle.SeedSearch;
 import io.zhihang.application.port.in.lifecycle.SeedSearchQuery;
 import io.zhihang.domain.lifecycle.MessageType;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DomainException;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,13 +41,15 @@ public class SeedMessagesResource {
     private final JsonBodies json;
     private final SeedMessagesUseCase messages;
     private final SeedSearchQuery search;
+    private final SeedSchedulesUseCase schedules;
 
     public SeedMessagesResource(Authenticator auth, JsonBodies json, SeedMessagesUseCase messages,
-                                SeedSearchQuery search) {
+                                SeedSearchQuery search, SeedSchedulesUseCase schedules) {
         this.auth = auth;
         this.json = json;
         this.messages = messages;
         this.search = search;
+        this.schedules = schedules;
     }
 
     @POST
@@ -76,6 +81,50 @@ public class SeedMessagesResource {
                 new MessageTarget(SeedFields.id(in, "target_chat_id"), SeedFields.id(in, "target_user_id")),
                 Fields.string(in, "comment"));
         return SeedMessageJson.answer("Message forwarded", sent.stream().map(SeedMessageJson::of).toList());
+    }
+
+    @POST
+    @Path("schedule")
+    public Map<String, Object> schedule(byte[] body, @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        JsonObject in = json.readObject(body);
+        String at = Fields.string(in, "scheduled_time");
+        if (at == null || at.isBlank()) {
+            throw DomainException.missingParam("scheduled_time is required");
+        }
+        var scheduled = schedules.schedule(requester, new MessageTarget(SeedFields.id(in, "target_chat_id"),
+                        SeedFields.id(in, "target_user_id")), outgoing(in), SeedDates.from(at, "scheduled_time"),
+                Fields.bool(in, "is_silent"));
+        return SeedMessageJson.answer("Message scheduled", scheduled(scheduled));
+    }
+
+    @DELETE
+    @Path("{messageId}/schedule")
+    public Map<String, Object> cancelSchedule(@PathParam("messageId") String id, @Context HttpServerRequest request) {
+        schedules.cancel(auth.require(request), id);
+        return SeedMessageJson.answer("Scheduled message cancelled", null);
+    }
+
+    @GET
+    @Path("scheduled")
+    public Map<String, Object> scheduled(@Context HttpServerRequest request) {
+        return Map.of("data", schedules.list(auth.require(request)).stream().map(SeedMessagesResource::scheduled)
+                .toList());
+    }
+
+    private static Map<String, Object> scheduled(ScheduledMessage m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", m.id());
+        out.put("chat_id", m.chatId());
+        out.put("room_id", m.roomId());
+        out.put("message_type", m.type().seedName());
+        out.put("content", m.content());
+        out.put("scheduled_time", m.scheduledTime().toString());
+        out.put("status", m.status());
+        out.put("is_executed", m.executed());
+        out.put("is_cancelled", m.cancelled());
+        out.put("event_id", m.eventId().orElse(null));
+        return out;
     }
 
     @GET

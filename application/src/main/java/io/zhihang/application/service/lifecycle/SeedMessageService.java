@@ -106,6 +106,11 @@ public class SeedMessageService implements SeedMessagesUseCase {
         return stored;
     }
 
+    /** The room a target names (a user: the one-to-one room with them, made if needed). */
+    String roomFor(Requester requester, MessageTarget target) {
+        return roomOf(requester, target);
+    }
+
     private String roomOf(Requester requester, MessageTarget target) {
         if (target.isEmpty()) {
             throw DomainException.missingParam("chat_id or user_id is required");
