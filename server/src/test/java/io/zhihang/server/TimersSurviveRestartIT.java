@@ -62,6 +62,11 @@ class TimersSurviveRestartIT {
         as(alice).body(Map.of("message_id", messageId, "destruct_time", 1)).post("/api/encryption/self-destruct")
                 .then().statusCode(200);
 
+        String scheduledText = "sent by the next server " + UUID.randomUUID();
+        as(alice).body(Map.of("content", scheduledText, "target_chat_id", roomId,
+                        "scheduled_time", Instant.now().plusSeconds(2).toString()))
+                .post("/api/messages/schedule").then().statusCode(200);
+
         stop(first);
         Process second = start(data, port);
         assertThat(second.isAlive()).isTrue();
@@ -73,6 +78,14 @@ class TimersSurviveRestartIT {
         });
         as(bob).get("/api/encryption/" + messageId + "/info").then().statusCode(200)
                 .body("data.is_destroyed", org.hamcrest.Matchers.equalTo(true));
+        awaitTrue(() -> {
+            List<String> bodies = as(bob).get("/_matrix/client/v3/rooms/" + roomId + "/messages?dir=b&limit=20")
+                    .then().statusCode(200).extract().path("chunk.content.body");
+            return bodies.contains(scheduledText);
+        });
+        List<String> once = as(bob).get("/_matrix/client/v3/rooms/" + roomId + "/messages?dir=b&limit=50")
+                .then().statusCode(200).extract().path("chunk.content.body");
+        assertThat(once.stream().filter(scheduledText::equals)).hasSize(1);
     }
 
     private RequestSpecification given() {
