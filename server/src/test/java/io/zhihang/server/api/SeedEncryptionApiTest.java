@@ -131,6 +131,8 @@ class SeedEncryptionApiTest {
                 .body("content.size()", equalTo(0)).body("unsigned.redacted_because.sender", equalTo(alice.userId()));
         assertThat(tables.anyContains("events", marker)).isFalse();
         as(bob).get(API + "/" + sent.id() + "/info").then().statusCode(200).body("data.is_destroyed", equalTo(true));
+        as(bob).get("/api/messages/" + sent.id()).then().statusCode(200).body("data.status", equalTo("destroyed"))
+                .body("data.content", equalTo(null));
         assertThat(selfDestruct.destroyDue(Instant.now().plusSeconds(7200))).isZero();
     }
 

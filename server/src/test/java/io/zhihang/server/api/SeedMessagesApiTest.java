@@ -1,6 +1,8 @@
 package io.zhihang.server.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.zhihang.application.port.in.maintenance.FlushDeviceActivityUseCase;
+import jakarta.inject.Inject;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
@@ -134,6 +136,29 @@ class SeedMessagesApiTest {
                 .body("data.content", equalTo(null));
         post(alice, "/forward", Map.of("message_id", id, "target_chat_id", roomId)).statusCode(400)
                 .body("errcode", equalTo("M_INVALID_PARAM"));
+    }
+
+    @Inject
+    FlushDeviceActivityUseCase deviceActivity;
+
+    @Test
+    void a_message_is_sent_then_delivered_then_read() {
+        var alice = Matrix.registerFresh("seed-st-a");
+        var bob = Matrix.registerFresh("seed-st-b");
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat"));
+        Rooms.join(bob, roomId);
+        deviceActivity.flushDeviceActivity();
+        var sent = post(alice, "/send", Map.of("content", "did you get this?", "chat_id", roomId)).statusCode(200)
+                .body("data.status", equalTo("sent")).extract();
+        long id = sent.jsonPath().getLong("data.id");
+        String eventId = sent.path("data.event_id");
+
+        Syncs.initial(bob);
+        deviceActivity.flushDeviceActivity();
+        as(alice).get(API + "/" + id).then().statusCode(200).body("data.status", equalTo("delivered"));
+
+        as(bob).body(Map.of()).post(Rooms.path(roomId) + "/receipt/m.read/" + eventId).then().statusCode(200);
+        as(alice).get(API + "/" + id).then().statusCode(200).body("data.status", equalTo("read"));
     }
 
     @Test

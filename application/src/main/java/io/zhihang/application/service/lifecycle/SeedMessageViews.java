@@ -17,19 +17,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Stored events as the seed API shows messages: recalled ones (redacted) without content, edited ones with the text
- * of their latest edit by the sender.
+ * Stored events as the seed API shows messages: recalled or destroyed ones without content, edited ones with the
+ * text of their latest edit by the sender, each with its status ({@link MessageStatuses}).
  */
 @ApplicationScoped
 public class SeedMessageViews {
     private final SeedIds ids;
     private final EventStore events;
     private final ProfileRepository profiles;
+    private final MessageStatuses statuses;
 
-    public SeedMessageViews(SeedIds ids, EventStore events, ProfileRepository profiles) {
+    public SeedMessageViews(SeedIds ids, EventStore events, ProfileRepository profiles, MessageStatuses statuses) {
         this.ids = ids;
         this.events = events;
         this.profiles = profiles;
+        this.statuses = statuses;
     }
 
     public SeedMessage view(StoredEvent stored) {
@@ -37,17 +39,15 @@ public class SeedMessageViews {
         String sender = stored.pdu().sender();
         JsonObject content = stored.pdu().content();
         MessageType type = MessageType.of(stored.pdu().type(), content).orElse(MessageType.TEXT);
-        String status;
-        String text;
-        if (stored.isRedacted()) {
-            status = "recalled";
-            text = null;
-        } else {
+        String text = null;
+        boolean edited = false;
+        if (!stored.isRedacted()) {
             Optional<RelatedEvent> latestEdit = latestEdit(stored);
-            status = latestEdit.isPresent() ? "edited" : "sent";
+            edited = latestEdit.isPresent();
             text = latestEdit.flatMap(e -> e.full().content().object("m.new_content"))
                     .flatMap(c -> c.string("body")).or(() -> content.string("body")).orElse(null);
         }
+        String status = statuses.of(stored, edited);
         String name = profiles.find(UserId.parse(sender)).map(Profile::displayName).orElse(null);
         return new SeedMessage(stored.streamOrdering(), stored.pdu().eventId(), ids.chatNumber(roomId), roomId,
                 ids.userNumber(sender), sender, name, type, text, Instant.ofEpochMilli(stored.pdu().originServerTs()),
