@@ -162,12 +162,21 @@ public class InMemoryEventStore implements EventStore {
             return List.of();
         }
         return inRoom(roomId)
-                .filter(r -> parentIds.contains(r.relatesTo()) && relTypes.contains(r.relType()))
+                .filter(r -> r.relatesTo() != null && parentIds.contains(r.relatesTo())
+                        && relTypes.contains(r.relType()))
                 .filter(r -> r.redactedBy() == null)
                 .map(r -> new RelatedEvent(r.eventId(), r.relatesTo(), r.relType(), r.type(), r.sender(),
                         r.stateKey() != null, r.originServerTs(), r.streamOrdering(),
                         RelationTypes.REPLACE.equals(r.relType()) ? r.toStored().pdu() : null))
                 .toList();
+    }
+
+    @Override
+    public synchronized int countReplacements(String roomId, String parentId, String sender) {
+        return (int) inRoom(roomId)
+                .filter(r -> parentId.equals(r.relatesTo()) && RelationTypes.REPLACE.equals(r.relType())
+                        && sender.equals(r.sender()))
+                .count();
     }
 
     @Override

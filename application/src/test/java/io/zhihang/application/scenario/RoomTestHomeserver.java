@@ -28,6 +28,8 @@ import io.zhihang.application.service.push.PusherService;
 import io.zhihang.application.service.push.RoomPushContexts;
 import io.zhihang.application.service.room.ClientEvents;
 import io.zhihang.application.service.room.CreateRoomService;
+import io.zhihang.application.service.room.EditGuard;
+import io.zhihang.application.service.room.EditHistoryService;
 import io.zhihang.application.service.room.HistoryFilter;
 import io.zhihang.application.service.room.MemberProfiles;
 import io.zhihang.application.service.room.MessageBatchWriter;
@@ -47,6 +49,7 @@ import io.zhihang.application.service.stream.RoomStream;
 import io.zhihang.application.service.stream.SyncNotifier;
 import io.zhihang.application.service.stream.SyncActivity;
 import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.lifecycle.LifecyclePolicy;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DomainException;
@@ -64,6 +67,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 public final class RoomTestHomeserver {
     public static final RoomSettings ROOM_SETTINGS = new RoomSettings(RoomVersion.V11,
             List.of(RoomVersion.V10, RoomVersion.V11, RoomVersion.V12));
+
+    /** Recall within 24 hours, edits within 48 hours, at most 5 of them. */
+    public static final LifecyclePolicy LIFECYCLE = LifecyclePolicy.DEFAULT;
 
     public final TestHomeserver server;
     public final InMemoryRoomRepository rooms = new InMemoryRoomRepository();
@@ -99,6 +105,8 @@ public final class RoomTestHomeserver {
     public final PusherService pushers;
     public final MessageBatchWriter messageBatches;
     public final InMemoryMessageLog messages;
+    public final EditGuard edits;
+    public final EditHistoryService editHistory;
 
     private final AtomicInteger txnCounter = new AtomicInteger();
 
@@ -123,9 +131,10 @@ public final class RoomTestHomeserver {
         MemberProfiles profiles = new MemberProfiles(server.profiles);
         createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
                 ROOM_SETTINGS, server.clock);
-        messageBatches = new MessageBatchWriter(messages, writer, server.clock, stream);
+        edits = new EditGuard(events, LIFECYCLE);
+        messageBatches = new MessageBatchWriter(messages, writer, server.clock, stream, edits);
         sendEvent = new SendEventService(rooms, events, txnIds, writer, access, new MessageLanes(messageBatches),
-                server.clock);
+                server.clock, LIFECYCLE);
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
                 forgotten, server.clock, new io.zhihang.application.service.typing.TypingService(state, server.clock,
                 new io.zhihang.application.fakes.RecordingEvents<>()));
@@ -134,6 +143,7 @@ public final class RoomTestHomeserver {
         timeline = new TimelineQueryService(access, events, clientEvents, history);
         notifications = new NotificationQueryService(notificationStore, readPositions, clientEvents, access);
         pushers = new PusherService(pusherStore);
+        editHistory = new EditHistoryService(events, history);
     }
 
     /** Registers {@code localpart} and returns who they are when they call with their first access token. */

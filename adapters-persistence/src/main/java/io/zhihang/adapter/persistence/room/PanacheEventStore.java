@@ -278,6 +278,13 @@ public class PanacheEventStore implements EventStore {
     }
 
     @Override
+    public int countReplacements(String roomId, String parentId, String sender) {
+        // Served by the (relates_to, rel_type) index; redacted edits count too.
+        return (int) repo.count("relatesTo = ?1 and relType = ?2 and roomId = ?3 and sender = ?4", parentId,
+                RelationTypes.REPLACE, roomId, sender);
+    }
+
+    @Override
     public List<ThreadActivity> threads(String roomId, long atOrBefore, int limit) {
         return repo.getSession().createSelectionQuery("""
                         select e.relatesTo, max(e.streamOrdering)

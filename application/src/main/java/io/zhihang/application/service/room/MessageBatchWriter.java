@@ -24,19 +24,26 @@ public class MessageBatchWriter {
     private final RoomWriter writer;
     private final InstantSource clock;
     private final RoomStream stream;
+    private final EditGuard edits;
 
-    public MessageBatchWriter(MessageLog messages, RoomWriter writer, InstantSource clock, RoomStream stream) {
+    public MessageBatchWriter(MessageLog messages, RoomWriter writer, InstantSource clock, RoomStream stream,
+                              EditGuard edits) {
         this.messages = messages;
         this.writer = writer;
         this.clock = clock;
         this.stream = stream;
+        this.edits = edits;
     }
 
-    /** Outcomes in the order of {@code batch}: an event id or the exception to answer with. */
+    /**
+     * Outcomes in the order of {@code batch}: an event id or the exception to answer with. Edits ({@code m.replace})
+     * are checked by the {@link EditGuard} under the room lock, after the auth rules, counting the edits admitted
+     * earlier in the same batch: concurrent edits of one message cannot pass its limit together.
+     */
     @Transactional
     public List<Object> write(String roomId, List<PendingMessage> batch) {
         Instant now = clock.instant();
-        if (batch.size() == 1) {
+        if (batch.size() == 1 && EditGuard.editedEventId(batch.getFirst().draft()) == null) {
             return List.of(writeOne(roomId, batch.getFirst(), now));
         }
         List<MessageLog.Txn> txns = batch.stream().map(PendingMessage::txn).filter(t -> t != null).toList();
@@ -46,6 +53,7 @@ public class MessageBatchWriter {
         RoomRecord room = slot.room();
         List<Object> outcomes = new ArrayList<>();
         List<MessageLog.Append> appends = new ArrayList<>();
+        EditGuard.Batch admitted = edits.batch();
         for (PendingMessage pending : batch) {
             String earlier = pending.txn() == null ? null : byTxn.get(pending.txn());
             if (earlier != null) {
@@ -54,6 +62,7 @@ public class MessageBatchWriter {
             }
             try {
                 MessageLog.Append append = writer.prepareMessage(room, pending.draft(), pending.txn(), now);
+                admitted.admit(roomId, pending.draft(), now);
                 appends.add(append);
                 room = writer.afterMessage(room, append.pdu());
                 if (pending.txn() != null) {
@@ -80,7 +89,9 @@ public class MessageBatchWriter {
         return outcomes;
     }
 
-    /** A message alone: the fewest round trips (lock and txn lookup in one query, one write statement). */
+    /**
+     * A message alone, not an edit: the fewest round trips (lock and txn lookup in one query, one write statement).
+     */
     private Object writeOne(String roomId, PendingMessage pending, Instant now) {
         MessageLog.SendSlot slot = messages.lock(roomId, pending.txn())
                 .orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));

@@ -9,6 +9,10 @@ import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.port.out.room.TxnIdStore;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.event.EventDraft;
+import io.zhihang.domain.lifecycle.LifecyclePolicy;
+import io.zhihang.domain.lifecycle.MessageFacts;
+import io.zhihang.domain.lifecycle.RecallRule;
+import io.zhihang.domain.lifecycle.RecallRule.RedactionKind;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +21,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 @ApplicationScoped
 public class SendEventService implements SendEventUseCase {
+    private static final System.Logger LOG = System.getLogger(SendEventService.class.getName());
+
     private final RoomRepository rooms;
     private final EventStore events;
     private final TxnIdStore txnIds;
@@ -28,9 +34,10 @@ public class SendEventService implements SendEventUseCase {
     private final RoomAccess access;
     private final MessageLanes lanes;
     private final InstantSource clock;
+    private final RecallRule recall;
 
     public SendEventService(RoomRepository rooms, EventStore events, TxnIdStore txnIds, RoomWriter writer,
-                            RoomAccess access, MessageLanes lanes, InstantSource clock) {
+                            RoomAccess access, MessageLanes lanes, InstantSource clock, LifecyclePolicy lifecycle) {
         this.rooms = rooms;
         this.events = events;
         this.txnIds = txnIds;
@@ -38,6 +45,7 @@ public class SendEventService implements SendEventUseCase {
         this.access = access;
         this.lanes = lanes;
         this.clock = clock;
+        this.recall = lifecycle.recall();
     }
 
     /** Messages go through their room's lane (group commit); the lane's writer owns the transaction. */
@@ -55,15 +63,24 @@ public class SendEventService implements SendEventUseCase {
                 clock.instant()).pdu().eventId();
     }
 
+    /**
+     * A redaction, judged by the {@link RecallRule} under the room lock: the sender's own message is a recall (within
+     * the window, once), someone else's event a moderation (any age, with the power to redact others; logged).
+     */
     @Override
     @Transactional
     public String redact(Requester requester, String roomId, String eventId, String reason, String txnId) {
-        return idempotent(requester, roomId, txnId, room -> {
+        return idempotent(requester, roomId, txnId, (room, now) -> {
             StoredEvent target = events.find(eventId).filter(e -> e.pdu().roomId().equals(roomId))
                     .orElseThrow(() -> DomainException.notFound("Event not found"));
             String sender = requester.userId().toString();
-            if (!target.pdu().sender().equals(sender) && !access.powerLevels(roomId).userCanRedactOthers(sender)) {
-                throw DomainException.forbidden("You may only redact your own events");
+            boolean own = target.pdu().sender().equals(sender);
+            RedactionKind kind = recall.judgeRedaction(sender,
+                    !own && access.powerLevels(roomId).userCanRedactOthers(sender),
+                    MessageFacts.of(target.pdu(), target.isRedacted()), now);
+            if (kind == RedactionKind.MODERATION) {
+                LOG.log(System.Logger.Level.INFO, "Moderation: {0} redacts event {1} of {2} in {3}", sender, eventId,
+                        target.pdu().sender(), roomId);
             }
             JsonObject content = reason == null ? JsonObject.EMPTY
                     : JsonObject.builder().put("reason", reason).build();
@@ -73,7 +90,7 @@ public class SendEventService implements SendEventUseCase {
 
     /** Locks the room, then answers a repeated transaction id with the event it already made. */
     private String idempotent(Requester requester, String roomId, String txnId,
-                              Function<RoomRecord, EventDraft> draft) {
+                              BiFunction<RoomRecord, Instant, EventDraft> draft) {
         Instant now = clock.instant();
         RoomRecord room = rooms.lock(roomId).orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));
         Optional<String> earlier = txnId == null ? Optional.empty()
@@ -81,7 +98,7 @@ public class SendEventService implements SendEventUseCase {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        String eventId = writer.appendLocked(room, draft.apply(room), now).pdu().eventId();
+        String eventId = writer.appendLocked(room, draft.apply(room, now), now).pdu().eventId();
         if (txnId != null) {
             txnIds.save(requester.userId(), requester.deviceId(), txnId, eventId, now);
         }

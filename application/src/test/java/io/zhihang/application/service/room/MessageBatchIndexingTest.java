@@ -20,7 +20,7 @@ class MessageBatchIndexingTest {
         Requester alice = hs.register("alice");
         String roomId = hs.createRoom(alice, "private_chat");
         MessageBatchWriter batches = new MessageBatchWriter(new InMemoryMessageLog(hs.rooms, hs.events, hs.txnIds),
-                hs.writer, hs.server.clock, hs.stream);
+                hs.writer, hs.server.clock, hs.stream, hs.edits);
 
         List<Object> outcomes = batches.write(roomId, List.of(
                 new PendingMessage(message(alice, "first batched"), null),

@@ -113,6 +113,12 @@ public interface EventStore {
     List<RelatedEvent> relationsOf(String roomId, Collection<String> parentIds, Collection<String> relTypes);
 
     /**
+     * How many {@code m.replace} events {@code sender} sent in {@code roomId} relating to {@code parentId}, redacted
+     * ones included: the edit limit counts every edit ever sent, so redacting an edit gives none back.
+     */
+    int countReplacements(String roomId, String parentId, String sender);
+
+    /**
      * The threads of a room, most recently active first: each root's id and the stream ordering of its latest
      * unredacted reply, for threads whose latest reply is at or before {@code atOrBefore}. Roots are not checked.
      */
