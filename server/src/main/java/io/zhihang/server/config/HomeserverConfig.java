@@ -44,7 +44,23 @@ public interface HomeserverConfig {
 
     Messages messages();
 
+    /**
+     * Messages: the lifecycle rules (recall and edit, on the Matrix paths and the product API alike), delayed events,
+     * password encryption.
+     */
     interface Messages {
+        /** How long after sending it a sender may recall (redact) their own message. */
+        @WithDefault("PT24H")
+        Duration recallWindow();
+
+        /** How long after sending it a sender may edit their message ({@code m.replace}). */
+        @WithDefault("PT48H")
+        Duration editWindow();
+
+        /** How many times a message may be edited. */
+        @WithDefault("5")
+        int maxEdits();
+
         Encryption encryption();
 
         /**

@@ -15,6 +15,7 @@ import io.zhihang.domain.account.PasswordPolicy;
 import io.zhihang.domain.delayed.DelayPolicy;
 import io.zhihang.domain.account.UsernamePolicy;
 import io.zhihang.domain.auth.RegistrationTokens;
+import io.zhihang.domain.lifecycle.LifecyclePolicy;
 import io.zhihang.domain.media.MediaUploadPolicy;
 import io.zhihang.domain.media.ThumbnailSizes;
 import io.zhihang.domain.ratelimit.RateLimit;
@@ -109,6 +110,14 @@ public class SettingsProducers {
     /** The media directory: {@code zhihang.media.store-path}, or {@code media} under the data directory. */
     static String media(HomeserverConfig config) {
         return config.media().storePath().filter(p -> !p.isBlank()).orElse(config.dataDir() + "/media");
+    }
+
+    /** {@code zhihang.messages.*}: the recall and edit windows and the edit limit. */
+    @Produces
+    @Singleton
+    LifecyclePolicy lifecyclePolicy(HomeserverConfig config) {
+        HomeserverConfig.Messages messages = config.messages();
+        return new LifecyclePolicy(messages.recallWindow(), messages.editWindow(), messages.maxEdits());
     }
 
     @Produces

@@ -25,7 +25,12 @@ class BundledAggregationsApiTest {
         String original = Rooms.send(alice, roomId, "helo");
         Rooms.edit(alice, roomId, original, "hello");
         String latest = Rooms.edit(alice, roomId, original, "hello!");
-        Rooms.edit(bob, roomId, original, "hijacked");
+        // Only the sender may edit (docs/api.md, "Message lifecycle rules on Matrix paths").
+        as(bob).body(Map.of("msgtype", "m.text", "body", "* hijacked",
+                        "m.new_content", Map.of("msgtype", "m.text", "body", "hijacked"),
+                        "m.relates_to", Map.of("rel_type", "m.replace", "event_id", original)))
+                .put(path(roomId) + "/send/m.room.message/hijack").then().statusCode(403)
+                .body("errcode", equalTo("M_FORBIDDEN"));
 
         as(bob).get(path(roomId) + "/event/" + original).then().statusCode(200)
                 .body("content.body", equalTo("helo"))
