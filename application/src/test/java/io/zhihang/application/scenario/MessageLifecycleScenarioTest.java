@@ -117,6 +117,24 @@ class MessageLifecycleScenarioTest {
     }
 
     @Test
+    void a_product_recall_by_sender_or_moderator_keeps_to_the_window_for_both() {
+        String bobs = hs.say(bob, roomId, "Bob's");
+        String alices = hs.say(alice, roomId, "Alice's");
+        String late = hs.say(bob, roomId, "late");
+
+        hs.sendEvent.recall(bob, bobs, "mine");
+        assertThat(reason(refusal(() -> hs.sendEvent.recall(bob, bobs, null)))).isEqualTo(Reason.ALREADY_RECALLED);
+        assertThat(reason(refusal(() -> hs.sendEvent.recall(bob, alices, null)))).isEqualTo(Reason.NOT_ALLOWED);
+
+        hs.server.clock.advance(DAY.plus(MS));
+        assertThat(reason(refusal(() -> hs.sendEvent.recall(alice, late, null))))
+                .isEqualTo(Reason.RECALL_WINDOW_EXPIRED);
+        assertThat(refusal(() -> hs.sendEvent.recall(alice, "$nothing", null)).kind())
+                .isEqualTo(ErrorKind.NOT_FOUND);
+        assertThat(hs.messagesSeenBy(alice, roomId)).containsExactly(null, "Alice's", "late");
+    }
+
+    @Test
     void the_sender_edits_five_times_and_the_sixth_is_refused() {
         String message = hs.say(bob, roomId, "v0");
         for (int i = 1; i <= 5; i++) {

@@ -1,5 +1,6 @@
 package io.zhihang.application.service.room;
 
+import io.zhihang.application.port.in.lifecycle.RecallMessageUseCase;
 import io.zhihang.application.port.in.room.SendEventUseCase;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.MessageLog;
@@ -24,7 +25,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 @ApplicationScoped
-public class SendEventService implements SendEventUseCase {
+public class SendEventService implements SendEventUseCase, RecallMessageUseCase {
     private static final System.Logger LOG = System.getLogger(SendEventService.class.getName());
 
     private final RoomRepository rooms;
@@ -82,10 +83,26 @@ public class SendEventService implements SendEventUseCase {
                 LOG.log(System.Logger.Level.INFO, "Moderation: {0} redacts event {1} of {2} in {3}", sender, eventId,
                         target.pdu().sender(), roomId);
             }
-            JsonObject content = reason == null ? JsonObject.EMPTY
-                    : JsonObject.builder().put("reason", reason).build();
-            return EventDraft.redaction(sender, eventId, content);
+            return EventDraft.redaction(sender, eventId, reasonContent(reason));
         });
+    }
+
+    @Override
+    @Transactional
+    public String recall(Requester requester, String eventId, String reason) {
+        String roomId = events.find(eventId).map(e -> e.pdu().roomId())
+                .orElseThrow(() -> DomainException.notFound("Event not found"));
+        return idempotent(requester, roomId, null, (room, now) -> {
+            StoredEvent target = events.find(eventId).orElseThrow();
+            String sender = requester.userId().toString();
+            recall.checkRecall(sender, access.powerLevels(roomId).userCanRedactOthers(sender),
+                    MessageFacts.of(target.pdu(), target.isRedacted()), now);
+            return EventDraft.redaction(sender, eventId, reasonContent(reason));
+        });
+    }
+
+    private static JsonObject reasonContent(String reason) {
+        return reason == null ? JsonObject.EMPTY : JsonObject.builder().put("reason", reason).build();
     }
 
     /** Locks the room, then answers a repeated transaction id with the event it already made. */
