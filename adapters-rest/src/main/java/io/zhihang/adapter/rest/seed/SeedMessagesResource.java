@@ -84,6 +84,55 @@ public class SeedMessagesResource {
     }
 
     @POST
+    @Path("recall")
+    public Map<String, Object> recall(byte[] body, @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        JsonObject in = json.readObject(body);
+        messages.recall(requester, SeedFields.id(in, "message_id"), Fields.string(in, "reason"));
+        return SeedMessageJson.answer("Message recalled", null);
+    }
+
+    @POST
+    @Path("edit")
+    public Map<String, Object> edit(byte[] body, @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        JsonObject in = json.readObject(body);
+        var edited = messages.edit(requester, SeedFields.id(in, "message_id"), Fields.string(in, "content"),
+                Fields.string(in, "reason"));
+        return SeedMessageJson.answer("Message edited", SeedMessageJson.of(edited));
+    }
+
+    @GET
+    @Path("{messageId}/edit-history")
+    public Map<String, Object> editHistory(@PathParam("messageId") String messageId,
+                                           @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        var message = messages.get(requester, messageId);
+        var history = messages.editHistory(requester, messageId);
+        java.util.List<Map<String, Object>> data = new java.util.ArrayList<>();
+        int n = 0;
+        for (var edit : history.edits()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", ++n);
+            entry.put("message_id", message.id());
+            entry.put("edit_event_id", edit.editEventId());
+            entry.put("old_content", body(edit.oldContent()));
+            entry.put("new_content", body(edit.newContent()));
+            entry.put("edit_time", edit.editedAt().toString());
+            entry.put("edit_reason", edit.reason());
+            data.add(entry);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("data", data);
+        out.put("count", history.count());
+        return out;
+    }
+
+    private static String body(JsonObject content) {
+        return content == null ? null : content.string("body").orElse(null);
+    }
+
+    @POST
     @Path("schedule")
     public Map<String, Object> schedule(byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);

@@ -1,6 +1,8 @@
 package io.zhihang.application.service.lifecycle;
 
+import io.zhihang.application.port.in.lifecycle.EditHistoryQueries;
 import io.zhihang.application.port.in.lifecycle.MessageTarget;
+import io.zhihang.application.port.in.lifecycle.RecallMessageUseCase;
 import io.zhihang.application.port.in.lifecycle.OutgoingMessage;
 import io.zhihang.application.port.in.lifecycle.SeedMessage;
 import io.zhihang.application.port.in.lifecycle.SeedMessagesUseCase;
@@ -36,9 +38,12 @@ public class SeedMessageService implements SeedMessagesUseCase {
     private final EventStore events;
     private final HistoryFilter history;
     private final IdGenerator idGenerator;
+    private final RecallMessageUseCase recalls;
+    private final EditHistoryQueries edits;
 
     public SeedMessageService(SeedIds ids, SeedMessageViews views, DirectRooms direct, SendEventUseCase send,
-                              EventStore events, HistoryFilter history, IdGenerator idGenerator) {
+                              EventStore events, HistoryFilter history, IdGenerator idGenerator,
+                              RecallMessageUseCase recalls, EditHistoryQueries edits) {
         this.ids = ids;
         this.views = views;
         this.direct = direct;
@@ -46,6 +51,8 @@ public class SeedMessageService implements SeedMessagesUseCase {
         this.events = events;
         this.history = history;
         this.idGenerator = idGenerator;
+        this.recalls = recalls;
+        this.edits = edits;
     }
 
     @Override
@@ -89,6 +96,43 @@ public class SeedMessageService implements SeedMessagesUseCase {
                     MessageContents.of(MessageType.TEXT, comment, null, null), null));
         }
         return out;
+    }
+
+    @Override
+    public void recall(Requester requester, String messageId, String reason) {
+        StoredEvent message = readable(requester, messageId);
+        recalls.recall(requester, message.pdu().eventId(), reason);
+    }
+
+    @Override
+    public SeedMessage edit(Requester requester, String messageId, String content, String reason) {
+        StoredEvent message = readable(requester, messageId);
+        if (content == null || content.isBlank()) {
+            throw DomainException.missingParam("content is required");
+        }
+        if (content.length() > MessageContents.MAX_TEXT) {
+            throw DomainException.invalidParam("content is longer than " + MessageContents.MAX_TEXT + " characters");
+        }
+        JsonObject original = message.pdu().content().without("m.relates_to").without("m.new_content")
+                .without(FORWARDED);
+        JsonObject newContent = original.with("body", io.zhihang.domain.protocol.json.JsonString.of(content));
+        JsonObject.Builder edit = newContent.toBuilder()
+                .put("body", "* " + content)
+                .put("m.new_content", newContent)
+                .put("m.relates_to", JsonObject.builder().put("rel_type", "m.replace")
+                        .put("event_id", message.pdu().eventId()).build());
+        if (reason != null && !reason.isBlank()) {
+            edit.put(io.zhihang.domain.lifecycle.EditHistory.REASON_FIELD, reason);
+        }
+        send.send(requester, message.pdu().roomId(), message.pdu().type(), edit.build(),
+                "seed-edit-" + idGenerator.secret());
+        return views.view(events.find(message.pdu().eventId()).orElseThrow());
+    }
+
+    @Override
+    public io.zhihang.domain.lifecycle.EditHistory editHistory(Requester requester, String messageId) {
+        StoredEvent message = readable(requester, messageId);
+        return edits.editHistory(requester, message.pdu().eventId());
     }
 
     @Override

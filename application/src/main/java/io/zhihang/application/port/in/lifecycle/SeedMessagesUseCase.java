@@ -21,4 +21,13 @@ public interface SeedMessagesUseCase {
     List<SeedMessage> forward(Requester requester, String messageId, MessageTarget target, String comment);
 
     SeedMessage get(Requester requester, String messageId);
+
+    /** Recalls (redacts) a message: its sender or a room moderator, within the recall window, once. */
+    void recall(Requester requester, String messageId, String reason);
+
+    /** Edits a message's text ({@code m.replace}): its sender only, within the edit window, at most 5 times. */
+    SeedMessage edit(Requester requester, String messageId, String content, String reason);
+
+    /** The message's edits, oldest first, for anyone who may read it. */
+    io.zhihang.domain.lifecycle.EditHistory editHistory(Requester requester, String messageId);
 }
