@@ -57,6 +57,31 @@ class SeedScheduleApiTest {
         assertThat(bodies).contains("good morning").doesNotContain("never mind");
     }
 
+    @Inject
+    TableRows tables;
+
+    @Inject
+    io.zhihang.application.port.in.lifecycle.DestroyDueMessagesUseCase selfDestruct;
+
+    @Test
+    void a_sent_scheduled_message_that_destroys_itself_leaves_no_plaintext_behind() {
+        var alice = Matrix.registerFresh("sched-sd");
+        String roomId = Rooms.create(alice, Map.of("preset", "private_chat"));
+        String marker = Matrix.freshName("schedsecret").replaceAll("[^a-z0-9]", "");
+        Instant at = Instant.now().plusSeconds(60);
+        String id = as(alice).body(Map.of("content", marker, "target_chat_id", roomId, "scheduled_time",
+                at.toString())).post("/api/messages/schedule").then().statusCode(200).extract().path("data.id");
+        fire.fireDue(at.plusSeconds(1));
+        String eventId = as(alice).get("/api/messages/scheduled").then().extract().jsonPath()
+                .getString("data.find { it.id == '" + id + "' }.event_id");
+        as(alice).body(Map.of("message_id", eventId, "destruct_time", 1)).post("/api/encryption/self-destruct")
+                .then().statusCode(200);
+        selfDestruct.destroyDue(Instant.now().plusSeconds(2));
+        assertThat(tables.anyContains("events", marker)).isFalse();
+        assertThat(tables.anyContains("delayed_events", marker)).isFalse();
+        assertThat(tables.anyContains("event_search", marker)).isFalse();
+    }
+
     @Test
     void bad_schedules_are_refused() {
         var alice = Matrix.registerFresh("sched-bad");

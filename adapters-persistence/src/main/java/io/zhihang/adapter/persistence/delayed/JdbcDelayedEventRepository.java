@@ -126,6 +126,11 @@ public class JdbcDelayedEventRepository implements DelayedEventRepository {
         return sql.update(DELETE_FINALISED, cutoff.toEpochMilli());
     }
 
+    @Override
+    public void forgetContentOf(String eventId) {
+        sql.update("UPDATE delayed_events SET content = '{}' WHERE event_id = ?", eventId);
+    }
+
     private static Optional<DelayedEvent> first(List<DelayedEvent> rows) {
         return rows.stream().findFirst();
     }

@@ -1,5 +1,6 @@
 package io.zhihang.application.service.lifecycle;
 
+import io.zhihang.application.port.out.delayed.DelayedEventRepository;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.application.port.out.room.RoomRecord;
@@ -24,7 +25,8 @@ import java.util.List;
  * Destroys a message's content for good: the message and its sender's edits (whose {@code m.new_content} repeats the
  * text) are redacted in the room, as their sender (so every client removes them; it is the sender's own earlier
  * choice, so the recall window does not apply), and their stored JSON is replaced by the redacted form, so the
- * plaintext is gone from the database, not only hidden. The search index forgets redacted events as usual.
+ * plaintext is gone from the database, not only hidden. The search index forgets them, and a scheduled message's
+ * stored copy of the content is emptied.
  */
 @ApplicationScoped
 public class MessagePurge {
@@ -35,14 +37,16 @@ public class MessagePurge {
     private final RoomWriter writer;
     private final RoomAccess access;
     private final EventSearchIndex index;
+    private final DelayedEventRepository delayed;
 
     public MessagePurge(EventStore events, RoomRepository rooms, RoomWriter writer, RoomAccess access,
-                        EventSearchIndex index) {
+                        EventSearchIndex index, DelayedEventRepository delayed) {
         this.events = events;
         this.rooms = rooms;
         this.writer = writer;
         this.access = access;
         this.index = index;
+        this.delayed = delayed;
     }
 
     /** Does nothing for an event that is not there (any more). */
@@ -69,6 +73,7 @@ public class MessagePurge {
             JsonObject pruned = Redaction.redact(event.pdu().json(), access.version(roomId));
             events.prune(event.pdu().eventId(), CanonicalJson.encode(pruned));
             index.remove(event.pdu().eventId());
+            delayed.forgetContentOf(event.pdu().eventId());
         }
     }
 

@@ -49,6 +49,9 @@ public interface DelayedEventRepository {
     /** Forgets finalised events finalised before {@code cutoff}; returns how many. */
     int deleteFinalisedBefore(Instant cutoff);
 
+    /** Empties the stored content of the delayed event that became {@code eventId} (the message was destroyed). */
+    void forgetContentOf(String eventId);
+
     record ScheduledCount(int count, Instant nextSendAt) {
     }
 }
