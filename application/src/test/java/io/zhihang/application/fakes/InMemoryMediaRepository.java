@@ -62,8 +62,4 @@ public class InMemoryMediaRepository implements MediaRepository {
     public boolean referenced(String sha256) {
         return entries.values().stream().anyMatch(e -> e instanceof MediaInfo info && info.sha256().equals(sha256));
     }
-
-    public int size() {
-        return entries.size();
-    }
 }

@@ -14,15 +14,27 @@ public final class MessageContents {
     private MessageContents() {
     }
 
-    public static JsonObject of(MessageType type, String text, String url, JsonObject info) {
+    /** A message's text (new or edited): required, and at most {@value #MAX_TEXT} characters. */
+    public static String text(String text) {
         if (text != null && text.length() > MAX_TEXT) {
-            throw DomainException.invalidParam("content is longer than " + MAX_TEXT + " characters");
+            throw tooLong();
         }
+        if (text == null || text.isBlank()) {
+            throw DomainException.missingParam("content is required");
+        }
+        return text;
+    }
+
+    private static DomainException tooLong() {
+        return DomainException.invalidParam("content is longer than " + MAX_TEXT + " characters");
+    }
+
+    public static JsonObject of(MessageType type, String text, String url, JsonObject info) {
         if (type == MessageType.TEXT) {
-            if (text == null || text.isBlank()) {
-                throw DomainException.missingParam("content is required");
-            }
-            return JsonObject.builder().put("msgtype", "m.text").put("body", text).build();
+            return JsonObject.builder().put("msgtype", "m.text").put("body", text(text)).build();
+        }
+        if (text != null && text.length() > MAX_TEXT) {
+            throw tooLong();
         }
         if (url == null || !url.startsWith("mxc://")) {
             throw DomainException.missingParam("A " + type.seedName() + " message needs the mxc:// url of its content");

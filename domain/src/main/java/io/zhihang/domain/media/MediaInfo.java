@@ -11,4 +11,9 @@ import java.util.Optional;
  */
 public record MediaInfo(MediaId mediaId, UserId uploader, MediaContentType contentType, long size,
                         Optional<String> uploadName, String sha256, Instant createdAt) implements MediaEntry {
+
+    /** The same content as another type (a voice upload is whatever audio type the server found). */
+    public MediaInfo withContentType(MediaContentType type) {
+        return new MediaInfo(mediaId, uploader, type, size, uploadName, sha256, createdAt);
+    }
 }

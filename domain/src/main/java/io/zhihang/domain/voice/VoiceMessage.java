@@ -1,6 +1,7 @@
 package io.zhihang.domain.voice;
 
 import io.zhihang.domain.media.MediaId;
+import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.UserId;
 
 import java.time.Duration;
@@ -12,4 +13,15 @@ import java.time.Instant;
  */
 public record VoiceMessage(String eventId, String roomId, UserId sender, MediaId mediaId, String contentType,
                            Duration duration, long size, Instant createdAt) {
+
+    /**
+     * Only the sender, or a member of the room who may redact others' events (a moderator), deletes a voice message.
+     *
+     * @param moderator whether {@code requester} is joined to the room with the power to redact others
+     */
+    public void checkDeletableBy(UserId requester, boolean moderator) {
+        if (!sender.equals(requester) && !moderator) {
+            throw DomainException.forbidden("Only the sender or a room moderator may delete a voice message");
+        }
+    }
 }

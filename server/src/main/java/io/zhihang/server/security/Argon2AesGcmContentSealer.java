@@ -30,8 +30,8 @@ import java.util.concurrent.Semaphore;
  * {@link SecureRandom}. Since every seal has its own salt, and so its own key, a nonce is never reused under a key.
  *
  * <p>New seals use {@code zhihang.messages.encryption.*}; opening uses the parameters the seal records. The password's
- * byte copy and the derived key are zeroed after use. The copy {@link SecretKeySpec} makes cannot be (its
- * {@code destroy()} is not implemented) and is left to the garbage collector.
+ * byte copy and the derived key are zeroed after use. The copy {@link SecretKeySpec} makes cannot be zeroed (the JDK's
+ * {@code SecretKeySpec.destroy()} throws {@code DestroyFailedException}), so it is left to the garbage collector.
  */
 @Singleton
 public class Argon2AesGcmContentSealer implements ContentSealer {

@@ -7,6 +7,7 @@ import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ public class FileSystemMediaBlobStore implements MediaBlobStore {
 
     @Override
     public StoredBlob store(byte[] bytes) throws IOException {
-        return store(new java.io.ByteArrayInputStream(bytes), Long.MAX_VALUE);
+        return store(new ByteArrayInputStream(bytes), Long.MAX_VALUE);
     }
 
     @Override

@@ -4,11 +4,11 @@ import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.UserId;
 
 /** User ids from request paths: a malformed one is {@code 400 M_INVALID_PARAM}. */
-final class UserIds {
+public final class UserIds {
     private UserIds() {
     }
 
-    static UserId parse(String raw) {
+    public static UserId parse(String raw) {
         try {
             return UserId.parse(raw);
         } catch (DomainException e) {

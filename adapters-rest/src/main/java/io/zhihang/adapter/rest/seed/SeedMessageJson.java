@@ -23,7 +23,7 @@ final class SeedMessageJson {
         out.put("sender", sender);
         out.put("message_type", m.type().seedName());
         out.put("content", m.content());
-        out.put("status", m.status());
+        out.put("status", m.status().value());
         out.put("created_at", m.createdAt().toString());
         return out;
     }

@@ -6,6 +6,7 @@ import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.port.out.userdata.ReceiptRepository;
 import io.zhihang.application.service.room.RoomAccess;
 import io.zhihang.domain.account.Device;
+import io.zhihang.domain.lifecycle.MessageStatus;
 import io.zhihang.domain.shared.UserId;
 import io.zhihang.domain.userdata.ReceiptType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +15,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where a message is in its life, in the seed's words: {@code destroyed} (it destroyed itself), {@code recalled}
- * (redacted), {@code edited}, {@code read} (another member's public read receipt is at or after it),
- * {@code delivered} (a device of another member was active after it was sent: device activity is recorded within
- * ten seconds), or {@code sent}. Delivery is looked up for rooms of at most {@value #DELIVERY_MEMBERS} other members.
+ * The facts behind a message's {@link MessageStatus}: whether it destroyed itself, whether another member's public
+ * read receipt is at or after it, whether a device of another member was active after it was sent (device activity
+ * is recorded within ten seconds). Delivery is looked up for rooms of at most {@value #DELIVERY_MEMBERS} other members.
  */
 @ApplicationScoped
 public class MessageStatuses {
@@ -36,24 +36,20 @@ public class MessageStatuses {
         this.devices = devices;
     }
 
-    public String of(StoredEvent stored, boolean edited) {
-        if (stored.isRedacted()) {
-            boolean destroyed = selfDestructs.find(stored.pdu().eventId())
-                    .flatMap(SelfDestructs.Scheduled::destroyedAt).isPresent();
-            return destroyed ? "destroyed" : "recalled";
-        }
-        if (edited) {
-            return "edited";
-        }
-        String roomId = stored.pdu().roomId();
+    public MessageStatus of(StoredEvent stored, boolean edited) {
+        return MessageStatus.of(stored.isRedacted(), () -> destroyed(stored), edited, () -> read(stored),
+                () -> delivered(stored));
+    }
+
+    private boolean destroyed(StoredEvent stored) {
+        return selfDestructs.find(stored.pdu().eventId()).flatMap(SelfDestructs.Scheduled::destroyedAt).isPresent();
+    }
+
+    private boolean read(StoredEvent stored) {
         String sender = stored.pdu().sender();
-        boolean read = receipts.changedSince(List.of(roomId), 0, sender).stream()
+        return receipts.changedSince(List.of(stored.pdu().roomId()), 0, sender).stream()
                 .anyMatch(r -> r.type() == ReceiptType.READ && !r.userId().equals(sender)
                         && r.eventOrdering() >= stored.streamOrdering());
-        if (read) {
-            return "read";
-        }
-        return delivered(stored) ? "delivered" : "sent";
     }
 
     private boolean delivered(StoredEvent stored) {

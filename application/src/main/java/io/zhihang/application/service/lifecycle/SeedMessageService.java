@@ -12,9 +12,12 @@ import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.service.room.HistoryFilter;
 import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.lifecycle.EditHistory;
+import io.zhihang.domain.lifecycle.ForwardRule;
 import io.zhihang.domain.lifecycle.MessageContents;
 import io.zhihang.domain.lifecycle.MessageType;
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.protocol.json.JsonString;
 import io.zhihang.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,7 +60,7 @@ public class SeedMessageService implements SeedMessagesUseCase {
 
     @Override
     public SeedMessage send(Requester requester, MessageTarget target, OutgoingMessage message) {
-        String roomId = roomOf(requester, target);
+        String roomId = roomFor(requester, target);
         JsonObject content = MessageContents.of(message.type(), message.text(), message.url(), message.info());
         return sent(requester, roomId, message.type().eventType(), content, message.txnId());
     }
@@ -66,7 +69,7 @@ public class SeedMessageService implements SeedMessagesUseCase {
     public SeedMessage reply(Requester requester, String replyTo, MessageTarget target, OutgoingMessage message) {
         StoredEvent parent = readable(requester, replyTo);
         String roomId = parent.pdu().roomId();
-        if (!target.isEmpty() && !roomOf(requester, target).equals(roomId)) {
+        if (!target.isEmpty() && !roomFor(requester, target).equals(roomId)) {
             throw DomainException.invalidParam("A reply goes to the chat of the message it replies to");
         }
         JsonObject content = MessageContents.of(message.type(), message.text(), message.url(), message.info())
@@ -78,16 +81,9 @@ public class SeedMessageService implements SeedMessagesUseCase {
     @Override
     public List<SeedMessage> forward(Requester requester, String messageId, MessageTarget target, String comment) {
         StoredEvent source = readable(requester, messageId);
-        if (source.isRedacted()) {
-            throw DomainException.invalidParam("A recalled message cannot be forwarded");
-        }
-        if (target.isEmpty()) {
-            throw DomainException.missingParam("target_chat_id or target_user_id is required");
-        }
-        if (MessageType.of(source.pdu().type(), source.pdu().content()).isEmpty()) {
-            throw DomainException.invalidParam("Only messages can be forwarded (this one is encrypted or not a message)");
-        }
-        String roomId = roomOf(requester, target);
+        ForwardRule.check(source.isRedacted(), MessageType.of(source.pdu().type(), source.pdu().content()).isPresent(),
+                !target.isEmpty());
+        String roomId = roomFor(requester, target);
         JsonObject content = forwardedContent(source);
         List<SeedMessage> out = new ArrayList<>();
         out.add(sent(requester, roomId, source.pdu().type(), content, null));
@@ -107,22 +103,17 @@ public class SeedMessageService implements SeedMessagesUseCase {
     @Override
     public SeedMessage edit(Requester requester, String messageId, String content, String reason) {
         StoredEvent message = readable(requester, messageId);
-        if (content == null || content.isBlank()) {
-            throw DomainException.missingParam("content is required");
-        }
-        if (content.length() > MessageContents.MAX_TEXT) {
-            throw DomainException.invalidParam("content is longer than " + MessageContents.MAX_TEXT + " characters");
-        }
+        MessageContents.text(content);
         JsonObject original = message.pdu().content().without("m.relates_to").without("m.new_content")
                 .without(FORWARDED);
-        JsonObject newContent = original.with("body", io.zhihang.domain.protocol.json.JsonString.of(content));
+        JsonObject newContent = original.with("body", JsonString.of(content));
         JsonObject.Builder edit = newContent.toBuilder()
                 .put("body", "* " + content)
                 .put("m.new_content", newContent)
                 .put("m.relates_to", JsonObject.builder().put("rel_type", "m.replace")
                         .put("event_id", message.pdu().eventId()).build());
         if (reason != null && !reason.isBlank()) {
-            edit.put(io.zhihang.domain.lifecycle.EditHistory.REASON_FIELD, reason);
+            edit.put(EditHistory.REASON_FIELD, reason);
         }
         send.send(requester, message.pdu().roomId(), message.pdu().type(), edit.build(),
                 "seed-edit-" + idGenerator.secret());
@@ -130,7 +121,7 @@ public class SeedMessageService implements SeedMessagesUseCase {
     }
 
     @Override
-    public io.zhihang.domain.lifecycle.EditHistory editHistory(Requester requester, String messageId) {
+    public EditHistory editHistory(Requester requester, String messageId) {
         StoredEvent message = readable(requester, messageId);
         return edits.editHistory(requester, message.pdu().eventId());
     }
@@ -152,10 +143,6 @@ public class SeedMessageService implements SeedMessagesUseCase {
 
     /** The room a target names (a user: the one-to-one room with them, made if needed). */
     String roomFor(Requester requester, MessageTarget target) {
-        return roomOf(requester, target);
-    }
-
-    private String roomOf(Requester requester, MessageTarget target) {
         if (target.isEmpty()) {
             throw DomainException.missingParam("chat_id or user_id is required");
         }

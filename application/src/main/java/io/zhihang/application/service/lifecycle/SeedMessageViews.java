@@ -4,6 +4,7 @@ import io.zhihang.application.port.in.lifecycle.SeedMessage;
 import io.zhihang.application.port.out.ProfileRepository;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.StoredEvent;
+import io.zhihang.domain.lifecycle.MessageStatus;
 import io.zhihang.domain.lifecycle.MessageType;
 import io.zhihang.domain.profile.Profile;
 import io.zhihang.domain.protocol.json.JsonObject;
@@ -47,7 +48,7 @@ public class SeedMessageViews {
             text = latestEdit.flatMap(e -> e.full().content().object("m.new_content"))
                     .flatMap(c -> c.string("body")).or(() -> content.string("body")).orElse(null);
         }
-        String status = statuses.of(stored, edited);
+        MessageStatus status = statuses.of(stored, edited);
         String name = profiles.find(UserId.parse(sender)).map(Profile::displayName).orElse(null);
         return new SeedMessage(stored.streamOrdering(), stored.pdu().eventId(), ids.chatNumber(roomId), roomId,
                 ids.userNumber(sender), sender, name, type, text, Instant.ofEpochMilli(stored.pdu().originServerTs()),

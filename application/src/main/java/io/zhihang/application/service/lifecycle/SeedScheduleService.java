@@ -15,9 +15,11 @@ import io.zhihang.domain.delayed.DelayedEventAction;
 import io.zhihang.domain.lifecycle.MessageContents;
 import io.zhihang.domain.lifecycle.MessageType;
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.protocol.json.JsonString;
 import io.zhihang.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +47,7 @@ public class SeedScheduleService implements SeedSchedulesUseCase {
 
     @Override
     public ScheduledMessage schedule(Requester requester, MessageTarget target, OutgoingMessage message,
-                                     java.time.Instant at, boolean silent) {
+                                     Instant at, boolean silent) {
         if (at == null) {
             throw DomainException.missingParam("scheduled_time is required");
         }
@@ -55,7 +57,7 @@ public class SeedScheduleService implements SeedSchedulesUseCase {
         String roomId = messages.roomFor(requester, target);
         JsonObject content = MessageContents.of(message.type(), message.text(), message.url(), message.info());
         if (silent && message.type() == MessageType.TEXT) {
-            content = content.with("msgtype", io.zhihang.domain.protocol.json.JsonString.of("m.notice"));
+            content = content.with("msgtype", JsonString.of("m.notice"));
         }
         DelayedEvent scheduled = schedule.schedule(new ScheduleDelayedEventCommand(requester, roomId,
                 message.type().eventType(), null, content, message.txnId(), new SendTime.At(at)));

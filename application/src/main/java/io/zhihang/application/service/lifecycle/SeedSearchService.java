@@ -9,6 +9,7 @@ import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.port.out.search.EventSearchIndex;
 import io.zhihang.application.service.room.HistoryFilter;
 import io.zhihang.application.service.search.SearchableRooms;
+import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.room.HistorySpans;
 import io.zhihang.domain.search.SearchField;
 import io.zhihang.domain.search.SearchQuery;
@@ -50,7 +51,7 @@ public class SeedSearchService implements SeedSearchQuery {
     }
 
     @Override
-    public SeedSearchPage search(io.zhihang.domain.auth.Requester requester, SeedSearch search) {
+    public SeedSearchPage search(Requester requester, SeedSearch search) {
         if (search.query() == null || search.query().isBlank()) {
             throw DomainException.missingParam("query is required");
         }

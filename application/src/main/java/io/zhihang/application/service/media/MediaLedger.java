@@ -71,11 +71,6 @@ public class MediaLedger {
         thumbnails.save(mediaId, size, stored);
     }
 
-    @Transactional
-    public int deleteLapsed(Instant now) {
-        return media.deleteLapsed(now);
-    }
-
     /**
      * Forgets a media id (and its thumbnails); after the commit its bytes go too unless other media share them or
      * they were stored within {@link #BLOB_GRACE}.

@@ -83,8 +83,7 @@ public class MediaService implements UploadMediaUseCase, MediaQueries {
         limitCreation(requester);
         MediaInfo stored = store(new MediaId(ids.mediaId()), requester, upload);
         T result = check.apply(bytesOf(stored));
-        MediaInfo info = new MediaInfo(stored.mediaId(), stored.uploader(), typeOf.apply(result), stored.size(),
-                stored.uploadName(), stored.sha256(), stored.createdAt());
+        MediaInfo info = stored.withContentType(typeOf.apply(result));
         ledger.insert(info);
         return new Checked<>(info, result);
     }

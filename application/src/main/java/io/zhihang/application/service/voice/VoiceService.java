@@ -57,7 +57,7 @@ public class VoiceService implements VoiceMessagesUseCase {
                 audio -> MediaContentType.declared(audio.mimeType()));
         AudioInfo audio = stored.result();
         var info = stored.media();
-        String fileName = info.uploadName().orElse(VoiceContent.BODY + extension(audio.mimeType()));
+        String fileName = info.uploadName().orElse(VoiceContent.BODY + audio.format().extension());
         String eventId = send.send(requester, upload.roomId(), "m.room.message",
                 VoiceContent.of(media.uri(info.mediaId()), audio.mimeType(), info.size(), audio.duration(),
                         upload.waveform(), fileName),
@@ -82,11 +82,9 @@ public class VoiceService implements VoiceMessagesUseCase {
     public void delete(Requester requester, String messageId) {
         VoiceMessage message = existing(messageId);
         String userId = requester.userId().toString();
-        boolean own = message.sender().equals(requester.userId());
-        if (!own && !(joined(message.roomId(), userId)
-                && access.powerLevels(message.roomId()).userCanRedactOthers(userId))) {
-            throw DomainException.forbidden("Only the sender or a room moderator may delete a voice message");
-        }
+        message.checkDeletableBy(requester.userId(), !message.sender().equals(requester.userId())
+                && joined(message.roomId(), userId)
+                && access.powerLevels(message.roomId()).userCanRedactOthers(userId));
         send.redact(requester, message.roomId(), message.eventId(), "Voice message deleted", null);
         if (voices.delete(message.eventId())) {
             media.delete(message.mediaId());
@@ -145,16 +143,5 @@ public class VoiceService implements VoiceMessagesUseCase {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read stored audio", e);
         }
-    }
-
-    private static String extension(String mimeType) {
-        return switch (mimeType) {
-            case "audio/ogg" -> ".ogg";
-            case "audio/wav" -> ".wav";
-            case "audio/mp4" -> ".m4a";
-            case "audio/mpeg" -> ".mp3";
-            case "audio/flac" -> ".flac";
-            default -> "";
-        };
     }
 }

@@ -2,6 +2,7 @@ package io.zhihang.adapter.rest.client.voice;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.zhihang.adapter.rest.auth.Authenticator;
+import io.zhihang.adapter.rest.client.UserIds;
 import io.zhihang.adapter.rest.json.QueryParams;
 import io.zhihang.adapter.rest.media.MediaUploads;
 import io.zhihang.application.port.in.media.MediaUpload;
@@ -109,7 +110,7 @@ public class VoiceResource {
         var requester = auth.require(request);
         int pageSize = pageSize(limit);
         int offset = offset(from);
-        return page(voices.byUser(requester, user(userId), pageSize, offset), pageSize, offset);
+        return page(voices.byUser(requester, UserIds.parse(userId), pageSize, offset), pageSize, offset);
     }
 
     @GET
@@ -125,7 +126,7 @@ public class VoiceResource {
     @GET
     @Path("user/{userId}/stats")
     public Map<String, Object> stats(@PathParam("userId") String userId, @Context HttpServerRequest request) {
-        UserId user = user(userId);
+        UserId user = UserIds.parse(userId);
         VoiceStats stats = voices.stats(auth.require(request), user);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("user_id", user.toString());
@@ -165,13 +166,6 @@ public class VoiceResource {
         return roomId;
     }
 
-    private static UserId user(String raw) {
-        try {
-            return UserId.parse(raw);
-        } catch (DomainException e) {
-            throw DomainException.invalidParam("Invalid user id: " + raw);
-        }
-    }
 
     private static int pageSize(String limit) {
         return Math.min(MAX_LIMIT, QueryParams.limit(limit, DEFAULT_LIMIT));

@@ -1,5 +1,6 @@
 package io.zhihang.application.port.in.lifecycle;
 
+import io.zhihang.domain.lifecycle.MessageStatus;
 import io.zhihang.domain.lifecycle.MessageType;
 
 import java.time.Instant;
@@ -9,5 +10,6 @@ import java.time.Instant;
  * number and room id, the sender's number, user id and display name, its type, text and status.
  */
 public record SeedMessage(long id, String eventId, long chatId, String roomId, long senderId, String senderUserId,
-                          String senderName, MessageType type, String content, Instant createdAt, String status) {
+                          String senderName, MessageType type, String content, Instant createdAt,
+                          MessageStatus status) {
 }

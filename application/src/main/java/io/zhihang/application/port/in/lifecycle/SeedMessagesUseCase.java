@@ -1,6 +1,7 @@
 package io.zhihang.application.port.in.lifecycle;
 
 import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.lifecycle.EditHistory;
 
 import java.util.List;
 
@@ -29,5 +30,5 @@ public interface SeedMessagesUseCase {
     SeedMessage edit(Requester requester, String messageId, String content, String reason);
 
     /** The message's edits, oldest first, for anyone who may read it. */
-    io.zhihang.domain.lifecycle.EditHistory editHistory(Requester requester, String messageId);
+    EditHistory editHistory(Requester requester, String messageId);
 }
