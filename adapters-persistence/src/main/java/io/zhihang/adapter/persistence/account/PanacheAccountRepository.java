@@ -3,6 +3,7 @@ package io.zhihang.adapter.persistence.account;
 import io.zhihang.application.port.out.AccountRepository;
 import io.zhihang.domain.account.Account;
 import io.zhihang.domain.shared.UserId;
+import io.zhihang.adapter.persistence.auth.GrantCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
@@ -11,9 +12,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class PanacheAccountRepository implements AccountRepository {
     private final UserPanacheRepo repo;
+    private final GrantCache grants;
 
-    PanacheAccountRepository(UserPanacheRepo repo) {
+    PanacheAccountRepository(UserPanacheRepo repo, GrantCache grants) {
         this.repo = repo;
+        this.grants = grants;
     }
 
     @Override
@@ -43,6 +46,7 @@ public class PanacheAccountRepository implements AccountRepository {
 
     @Override
     public void update(Account account) {
+        grants.invalidate();
         UserEntity entity = repo.findById(account.userId().toString());
         if (entity == null) {
             throw new IllegalStateException("No such account");

@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * The token check's read on every request, as one indexed join in plain JDBC: no persistence context, no entity
- * hydration. It joins the caller's transaction when there is one (Agroal is JTA-aware).
+ * hydration. It joins the caller's transaction when there is one (Agroal is JTA-aware). Answers are kept in the
+ * {@link GrantCache}, which the token and account writes empty.
  */
 @ApplicationScoped
 public class JdbcGrantDirectory implements GrantDirectory {
@@ -32,13 +33,26 @@ public class JdbcGrantDirectory implements GrantDirectory {
              WHERE t.token_id = ? AND u.deactivated = FALSE""";
 
     private final AgroalDataSource dataSource;
+    private final GrantCache cache;
 
-    JdbcGrantDirectory(ActivePersistenceUnit unit, @Any Instance<AgroalDataSource> dataSources) {
+    JdbcGrantDirectory(ActivePersistenceUnit unit, @Any Instance<AgroalDataSource> dataSources, GrantCache cache) {
         this.dataSource = dataSources.select(new DataSource.DataSourceLiteral(unit.dataSourceName())).get();
+        this.cache = cache;
     }
 
     @Override
     public Optional<ActiveGrant> findActive(String tokenId) {
+        ActiveGrant cached = cache.get(tokenId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        long generation = cache.generation();
+        Optional<ActiveGrant> found = read(tokenId);
+        found.ifPresent(grant -> cache.put(tokenId, grant, generation));
+        return found;
+    }
+
+    private Optional<ActiveGrant> read(String tokenId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(SQL)) {
             statement.setString(1, tokenId);

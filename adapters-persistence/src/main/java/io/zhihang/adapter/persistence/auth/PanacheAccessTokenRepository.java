@@ -11,9 +11,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class PanacheAccessTokenRepository implements AccessTokenRepository {
     private final AccessTokenPanacheRepo repo;
+    private final GrantCache grants;
 
-    PanacheAccessTokenRepository(AccessTokenPanacheRepo repo) {
+    PanacheAccessTokenRepository(AccessTokenPanacheRepo repo, GrantCache grants) {
         this.repo = repo;
+        this.grants = grants;
     }
 
     @Override
@@ -42,11 +44,13 @@ public class PanacheAccessTokenRepository implements AccessTokenRepository {
 
     @Override
     public void delete(String tokenId) {
+        grants.invalidate();
         repo.deleteById(tokenId);
     }
 
     @Override
     public void retirePredecessorOf(AccessToken successor) {
+        grants.invalidate();
         String previous = successor.previousTokenId();
         repo.deleteById(previous);
         repo.delete("previousTokenId = ?1 and tokenId <> ?2", previous, successor.tokenId());
@@ -55,11 +59,13 @@ public class PanacheAccessTokenRepository implements AccessTokenRepository {
 
     @Override
     public void deleteForDevice(UserId userId, DeviceId deviceId) {
+        grants.invalidate();
         repo.delete("userId = ?1 and deviceId = ?2", userId.toString(), deviceId.value());
     }
 
     @Override
     public void deleteForUserExcept(UserId userId, DeviceId keep) {
+        grants.invalidate();
         if (keep == null) {
             repo.delete("userId", userId.toString());
         } else {

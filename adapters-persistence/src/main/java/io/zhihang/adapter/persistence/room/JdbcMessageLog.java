@@ -7,8 +7,6 @@ import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.protocol.RoomVersion;
-import io.zhihang.domain.shared.DeviceId;
-import io.zhihang.domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -71,43 +69,57 @@ public class JdbcMessageLog implements MessageLog {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                RoomVersion version = RoomVersion.byId(row.getString(1))
-                        .orElseThrow(() -> new IllegalStateException("Unknown room version in store"));
-                RoomRecord room = new RoomRecord(roomId, version, row.getString(2), row.getBoolean(3),
-                        row.getString(4), row.getLong(5), row.getObject(6, OffsetDateTime.class).toInstant());
-                return Optional.of(new SendSlot(room, row.getString(7)));
+                return Optional.of(new SendSlot(room(roomId, row), row.getString(7)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not lock room " + roomId, e);
         }
     }
 
+    /**
+     * The room's row lock and every txn id's earlier event in one round trip: one primary-key probe per txn id (a
+     * list of keys, as an IN list or a VALUES join, is planned as a scan of the device's rows or a hash join).
+     */
     @Override
     public Optional<BatchSlot> lockForBatch(String roomId, List<Txn> txns) {
-        Optional<SendSlot> slot = lock(roomId, null);
-        if (slot.isEmpty()) {
-            return Optional.empty();
+        StringBuilder sql = new StringBuilder(
+                "SELECT r.room_version, r.creator, r.published, r.head_event_id, r.head_depth, r.created_at");
+        for (int i = 0; i < txns.size(); i++) {
+            sql.append(", (SELECT t.event_id FROM event_txn_ids t WHERE t.user_id = ? AND t.device_id = ?"
+                    + " AND t.txn_id = ?)");
         }
-        Map<Txn, String> earlier = new HashMap<>();
-        if (!txns.isEmpty()) {
-            String marks = String.join(",", java.util.Collections.nCopies(txns.size(), "?"));
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "SELECT user_id, device_id, txn_id, event_id FROM event_txn_ids WHERE txn_id IN (" + marks + ")")) {
-                for (int i = 0; i < txns.size(); i++) {
-                    s.setString(i + 1, txns.get(i).txnId());
+        sql.append(" FROM rooms r WHERE r.room_id = ? FOR UPDATE");
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (Txn txn : txns) {
+                s.setString(i++, txn.userId().toString());
+                s.setString(i++, txn.deviceId().value());
+                s.setString(i++, txn.txnId());
+            }
+            s.setString(i, roomId);
+            try (ResultSet row = s.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
                 }
-                try (ResultSet row = s.executeQuery()) {
-                    while (row.next()) {
-                        earlier.put(new Txn(UserId.parse(row.getString(1)), new DeviceId(row.getString(2)),
-                                row.getString(3)), row.getString(4));
+                Map<Txn, String> earlier = new HashMap<>();
+                for (int t = 0; t < txns.size(); t++) {
+                    String eventId = row.getString(7 + t);
+                    if (eventId != null) {
+                        earlier.put(txns.get(t), eventId);
                     }
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read transaction ids", e);
+                return Optional.of(new BatchSlot(room(roomId, row), earlier));
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not lock room " + roomId, e);
         }
-        earlier.keySet().retainAll(txns);
-        return Optional.of(new BatchSlot(slot.get().room(), earlier));
+    }
+
+    private static RoomRecord room(String roomId, ResultSet row) throws SQLException {
+        RoomVersion version = RoomVersion.byId(row.getString(1))
+                .orElseThrow(() -> new IllegalStateException("Unknown room version in store"));
+        return new RoomRecord(roomId, version, row.getString(2), row.getBoolean(3), row.getString(4), row.getLong(5),
+                row.getObject(6, OffsetDateTime.class).toInstant());
     }
 
     @Override

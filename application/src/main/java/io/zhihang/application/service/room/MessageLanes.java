@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Group commit for messages, per room, with no thread of its own (flat combining): a sender queues its message in
@@ -27,7 +27,8 @@ public class MessageLanes {
     static final int MAX_BATCH = 64;
     /** Batches one drainer writes before handing the lane on, so its own response is not held up for long. */
     private static final int MAX_ROUNDS = 3;
-    private static final long WAIT_SLICE_MILLIS = 2;
+    /** A parked sender looks again this often, in case a wake-up was missed (none should be). */
+    private static final long WAIT_SLICE_MILLIS = 50;
     private static final long GIVE_UP_MILLIS = 30_000;
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
@@ -50,13 +51,26 @@ public class MessageLanes {
                 } finally {
                     lane.draining.set(false);
                 }
+                wakeNext(lane);
             } else if (System.nanoTime() > deadline) {
                 throw new DomainException(ErrorKind.LIMIT_EXCEEDED, "The room is too busy, try again");
             } else {
-                lane.awaitTurn(pending);
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MILLIS));
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while sending");
+                }
             }
         }
         return outcome(pending);
+    }
+
+    /** A drainer that leaves messages queued wakes the sender of the first, which takes the lane over. */
+    private static void wakeNext(Lane lane) {
+        PendingMessage next = lane.queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.sender());
+        }
     }
 
     /** Writes one batch: everything queued so far (the drainer's own message is in the first). */
@@ -76,6 +90,7 @@ public class MessageLanes {
             } catch (RuntimeException failed) {
                 batch.forEach(p -> p.result().completeExceptionally(failed));
             }
+            batch.forEach(p -> LockSupport.unpark(p.sender()));
         }
     }
 
@@ -105,20 +120,5 @@ public class MessageLanes {
     private static final class Lane {
         private final Queue<PendingMessage> queue = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean draining = new AtomicBoolean();
-
-        /**
-         * Waits for the message's outcome for a short slice (completion wakes the waiter at once); the caller loops
-         * and takes the lane over if the drainer left without its message.
-         */
-        void awaitTurn(PendingMessage pending) {
-            try {
-                pending.result().get(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException ignored) {
-                // still queued, or done: the caller's loop decides
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while sending", e);
-            }
-        }
     }
 }
