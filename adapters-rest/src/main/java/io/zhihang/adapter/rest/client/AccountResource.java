@@ -37,7 +37,7 @@ public class AccountResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/account/whoami")
+    @Path("v3/account/whoami")
     public Map<String, Object> whoami(@Context HttpServerRequest request) {
         Requester requester = auth.require(request);
         return Map.of("user_id", requester.userId().toString(),
@@ -46,7 +46,7 @@ public class AccountResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/account/password")
+    @Path("v3/account/password")
     public Map<String, Object> password(byte[] body, @Context HttpServerRequest request) {
         Requester requester = auth.require(request);
         ChangePasswordRequest r = json.read(body, ChangePasswordRequest.class);
@@ -56,7 +56,7 @@ public class AccountResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/account/deactivate")
+    @Path("v3/account/deactivate")
     public Map<String, Object> deactivate(byte[] body, @Context HttpServerRequest request) {
         Requester requester = auth.require(request);
         DeactivateRequest r = json.readOptional(body, DeactivateRequest.class);

@@ -42,19 +42,19 @@ public class DevicesResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/devices")
+    @Path("v3/devices")
     public Map<String, Object> list(@Context HttpServerRequest request) {
         return Map.of("devices", queries.list(auth.require(request)).stream().map(DeviceView::of).toList());
     }
 
     @GET
-    @Path("{version:v3|r0}/devices/{deviceId}")
+    @Path("v3/devices/{deviceId}")
     public DeviceView get(@PathParam("deviceId") String deviceId, @Context HttpServerRequest request) {
         return DeviceView.of(queries.get(auth.require(request), new DeviceId(deviceId)));
     }
 
     @PUT
-    @Path("{version:v3|r0}/devices/{deviceId}")
+    @Path("v3/devices/{deviceId}")
     public Map<String, Object> update(@PathParam("deviceId") String deviceId, byte[] body,
                                       @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -64,7 +64,7 @@ public class DevicesResource {
     }
 
     @DELETE
-    @Path("{version:v3|r0}/devices/{deviceId}")
+    @Path("v3/devices/{deviceId}")
     public Map<String, Object> delete(@PathParam("deviceId") String deviceId, byte[] body,
                                       @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -74,7 +74,7 @@ public class DevicesResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/delete_devices")
+    @Path("v3/delete_devices")
     public Map<String, Object> deleteMany(byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);
         DeleteDevicesRequest r = json.read(body, DeleteDevicesRequest.class);

@@ -33,7 +33,7 @@ public class FilterResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/user/{userId}/filter")
+    @Path("v3/user/{userId}/filter")
     public Map<String, Object> create(@PathParam("userId") String userId, byte[] body,
                                       @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -41,7 +41,7 @@ public class FilterResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/user/{userId}/filter/{filterId}")
+    @Path("v3/user/{userId}/filter/{filterId}")
     public JsonObject filter(@PathParam("userId") String userId, @PathParam("filterId") String filterId,
                              @Context HttpServerRequest request) {
         var requester = auth.require(request);

@@ -45,13 +45,13 @@ public class LoginResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/login")
+    @Path("v3/login")
     public Map<String, Object> flows() {
         return Map.of("flows", List.of(Map.of("type", "m.login.password")));
     }
 
     @POST
-    @Path("{version:v3|r0}/login")
+    @Path("v3/login")
     public LoginResponse login(byte[] body, @Context HttpServerRequest request) {
         LoginRequest r = json.read(body, LoginRequest.class);
         String identifierType = r.identifier() == null ? null : r.identifier().type();
@@ -63,21 +63,21 @@ public class LoginResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/logout")
+    @Path("v3/logout")
     public Map<String, Object> logout(@Context HttpServerRequest request) {
         logout.logout(auth.require(request));
         return Map.of();
     }
 
     @POST
-    @Path("{version:v3|r0}/logout/all")
+    @Path("v3/logout/all")
     public Map<String, Object> logoutAll(@Context HttpServerRequest request) {
         logout.logoutAll(auth.require(request));
         return Map.of();
     }
 
     @POST
-    @Path("{version:v3|r0}/refresh")
+    @Path("v3/refresh")
     public LoginResponse refresh(byte[] body) {
         RefreshRequest r = json.read(body, RefreshRequest.class);
         if (r.refreshToken() == null) {

@@ -38,14 +38,14 @@ public class PresenceResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/presence/{userId}/status")
+    @Path("v3/presence/{userId}/status")
     public JsonObject presence(@PathParam("userId") String userId, @Context HttpServerRequest request) {
         var requester = auth.require(request);
         return queries.presence(requester, UserIds.parse(userId));
     }
 
     @PUT
-    @Path("{version:v3|r0}/presence/{userId}/status")
+    @Path("v3/presence/{userId}/status")
     public Map<String, Object> setPresence(@PathParam("userId") String userId, byte[] body,
                                            @Context HttpServerRequest request) {
         var requester = auth.require(request);

@@ -41,7 +41,7 @@ public class ProfileResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/profile/{userId}")
+    @Path("v3/profile/{userId}")
     public Map<String, Object> profile(@PathParam("userId") String userId) {
         Profile p = queries.profile(parse(userId));
         Map<String, Object> body = new HashMap<>();
@@ -61,21 +61,21 @@ public class ProfileResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/profile/{userId}/displayname")
+    @Path("v3/profile/{userId}/displayname")
     public Map<String, Object> displayName(@PathParam("userId") String userId) {
         String name = queries.profile(parse(userId)).displayName();
         return name == null ? Map.of() : Map.of("displayname", name);
     }
 
     @GET
-    @Path("{version:v3|r0}/profile/{userId}/avatar_url")
+    @Path("v3/profile/{userId}/avatar_url")
     public Map<String, Object> avatarUrl(@PathParam("userId") String userId) {
         String url = queries.profile(parse(userId)).avatarUrl();
         return url == null ? Map.of() : Map.of("avatar_url", url);
     }
 
     @PUT
-    @Path("{version:v3|r0}/profile/{userId}/displayname")
+    @Path("v3/profile/{userId}/displayname")
     public Map<String, Object> setDisplayName(@PathParam("userId") String userId, byte[] body,
                                               @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -92,7 +92,7 @@ public class ProfileResource {
     }
 
     @PUT
-    @Path("{version:v3|r0}/profile/{userId}/avatar_url")
+    @Path("v3/profile/{userId}/avatar_url")
     public Map<String, Object> setAvatarUrl(@PathParam("userId") String userId, byte[] body,
                                             @Context HttpServerRequest request) {
         var requester = auth.require(request);

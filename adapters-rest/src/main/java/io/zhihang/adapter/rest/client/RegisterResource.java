@@ -36,7 +36,7 @@ public class RegisterResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/register")
+    @Path("v3/register")
     public Object register(@QueryParam("kind") String kind, byte[] body, @Context HttpServerRequest request) {
         RegisterRequest r = json.read(body, RegisterRequest.class);
         RegistrationResult result = register.register(new RegisterCommand(
@@ -50,7 +50,7 @@ public class RegisterResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/register/available")
+    @Path("v3/register/available")
     public Map<String, Object> available(@QueryParam("username") String username,
                                          @Context HttpServerRequest request) {
         if (username == null) {

@@ -46,7 +46,7 @@ public class ServerInfoResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/capabilities")
+    @Path("v3/capabilities")
     public Map<String, Object> capabilities(@Context HttpServerRequest request) {
         auth.require(request);
         return Map.of("capabilities", Map.of(

@@ -53,7 +53,7 @@ public class HttpEdge {
 
     /** Media and voice uploads, whose bodies may be as big as the media repository allows. */
     static boolean isUpload(String path) {
-        return path != null && UPLOAD.matcher(path).matches();
+        return path != null && path.contains("/upload") && UPLOAD.matcher(path).matches();
     }
 
     private static boolean tooLarge(String contentLength, long max) {

@@ -33,7 +33,7 @@ import java.util.Map;
 @Path("/_matrix/client")
 @Produces(MediaType.APPLICATION_JSON)
 public class RoomKeysResource {
-    private static final String ALL = "{version:v3|r0}/room_keys/keys";
+    private static final String ALL = "v3/room_keys/keys";
     private static final String ROOM = ALL + "/{roomId}";
     private static final String SESSION = ROOM + "/{sessionId:.+}";
 

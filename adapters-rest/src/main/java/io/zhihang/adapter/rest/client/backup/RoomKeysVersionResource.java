@@ -38,7 +38,7 @@ public class RoomKeysVersionResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/room_keys/version")
+    @Path("v3/room_keys/version")
     public Map<String, Object> create(byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);
         BackupInfo info = BackupInfo.fromRequest(json.readClientData(body, false));
@@ -46,19 +46,19 @@ public class RoomKeysVersionResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/room_keys/version")
+    @Path("v3/room_keys/version")
     public JsonObject current(@Context HttpServerRequest request) {
         return render(queries.current(auth.require(request)));
     }
 
     @GET
-    @Path("{version:v3|r0}/room_keys/version/{backup}")
+    @Path("v3/room_keys/version/{backup}")
     public JsonObject version(@PathParam("backup") String backup, @Context HttpServerRequest request) {
         return render(queries.version(auth.require(request), backup));
     }
 
     @PUT
-    @Path("{version:v3|r0}/room_keys/version/{backup}")
+    @Path("v3/room_keys/version/{backup}")
     public Map<String, Object> update(@PathParam("backup") String backup, byte[] body,
                                       @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -67,7 +67,7 @@ public class RoomKeysVersionResource {
     }
 
     @DELETE
-    @Path("{version:v3|r0}/room_keys/version/{backup}")
+    @Path("v3/room_keys/version/{backup}")
     public Map<String, Object> delete(@PathParam("backup") String backup, @Context HttpServerRequest request) {
         versions.delete(auth.require(request), backup);
         return Map.of();

@@ -26,7 +26,7 @@ public class KeyChangesResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/keys/changes")
+    @Path("v3/keys/changes")
     public Map<String, Object> changes(@QueryParam("from") String from, @QueryParam("to") String to,
                                        @Context HttpServerRequest request) {
         SyncResult.DeviceLists lists = changes.changes(auth.require(request), from, to);

@@ -39,7 +39,7 @@ public class CrossSigningResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/keys/device_signing/upload")
+    @Path("v3/keys/device_signing/upload")
     public Map<String, Object> uploadSigningKeys(byte[] body, @Context HttpServerRequest request) {
         Requester requester = auth.require(request);
         JsonObject keysBody = json.readObject(body);
@@ -53,7 +53,7 @@ public class CrossSigningResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/keys/signatures/upload")
+    @Path("v3/keys/signatures/upload")
     public Map<String, Object> uploadSignatures(byte[] body, @Context HttpServerRequest request) {
         Requester requester = auth.require(request);
         SignatureUpload upload = SignatureUpload.parse(json.readObject(body));

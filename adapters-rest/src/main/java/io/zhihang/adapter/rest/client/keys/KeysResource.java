@@ -44,14 +44,14 @@ public class KeysResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/keys/upload")
+    @Path("v3/keys/upload")
     public Map<String, Object> upload(byte[] body, @Context HttpServerRequest request) {
         return upload(auth.require(request), null, body);
     }
 
     /** The legacy form naming the device in the path (our seed's docs): it must be the caller's device. */
     @POST
-    @Path("{version:v3|r0}/keys/upload/{deviceId}")
+    @Path("v3/keys/upload/{deviceId}")
     public Map<String, Object> uploadFor(@PathParam("deviceId") String deviceId, byte[] body,
                                          @Context HttpServerRequest request) {
         return upload(auth.require(request), new DeviceId(deviceId), body);
@@ -65,7 +65,7 @@ public class KeysResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/keys/query")
+    @Path("v3/keys/query")
     public Map<String, Object> query(byte[] body, @Context HttpServerRequest request) {
         Requester requester = auth.require(request);
         KeyQueryResult result = queries.query(requester, KeyBodies.queriedDevices(json.readObject(body)));
@@ -79,7 +79,7 @@ public class KeysResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/keys/claim")
+    @Path("v3/keys/claim")
     public Map<String, Object> claim(byte[] body, @Context HttpServerRequest request) {
         Requester requester = auth.require(request);
         JsonObject oneTimeKeys = KeyBodies.optionalObject(json.readObject(body), "one_time_keys")

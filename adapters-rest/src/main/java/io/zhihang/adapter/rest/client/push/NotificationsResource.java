@@ -29,7 +29,7 @@ public class NotificationsResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/notifications")
+    @Path("v3/notifications")
     public Map<String, Object> notifications(@QueryParam("from") String from, @QueryParam("limit") String limit,
                                              @QueryParam("only") String only, @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -45,7 +45,7 @@ public class NotificationsResource {
 
     /** The seed's {@code GET /_matrix/client/r0/rooms/{roomId}/unread} (v3 too): the caller must be joined. */
     @GET
-    @Path("{version:v3|r0}/rooms/{roomId}/unread")
+    @Path("v3/rooms/{roomId}/unread")
     public Map<String, Object> unread(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
         NotificationCounts counts = queries.unread(auth.require(request), roomId);
         return Map.of("notification_count", counts.notificationCount(), "highlight_count", counts.highlightCount());

@@ -47,27 +47,27 @@ public class PushRulesResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/pushrules")
+    @Path("v3/pushrules")
     public Map<String, Object> all(@Context HttpServerRequest request) {
         return Map.of("global", queries.ruleset(auth.require(request)));
     }
 
     @GET
-    @Path("{version:v3|r0}/pushrules/global")
+    @Path("v3/pushrules/global")
     public JsonObject global(@Context HttpServerRequest request) {
         return queries.ruleset(auth.require(request));
     }
 
     /** The rules of one kind (Synapse serves {@code /pushrules/global/{kind}/} too). */
     @GET
-    @Path("{version:v3|r0}/pushrules/global/{kind}")
+    @Path("v3/pushrules/global/{kind}")
     public JsonValue ofKind(@PathParam("kind") String kind, @Context HttpServerRequest request) {
         var requester = auth.require(request);
         return queries.ruleset(requester).get(PushBodies.kind(kind).wireName()).orElse(JsonArray.EMPTY);
     }
 
     @GET
-    @Path("{version:v3|r0}/pushrules/global/{kind}/{ruleId}")
+    @Path("v3/pushrules/global/{kind}/{ruleId}")
     public JsonObject rule(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
                            @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -75,7 +75,7 @@ public class PushRulesResource {
     }
 
     @PUT
-    @Path("{version:v3|r0}/pushrules/global/{kind}/{ruleId}")
+    @Path("v3/pushrules/global/{kind}/{ruleId}")
     public Map<String, Object> put(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
                                    @QueryParam("before") String before, @QueryParam("after") String after,
                                    byte[] body, @Context HttpServerRequest request) {
@@ -88,7 +88,7 @@ public class PushRulesResource {
     }
 
     @DELETE
-    @Path("{version:v3|r0}/pushrules/global/{kind}/{ruleId}")
+    @Path("v3/pushrules/global/{kind}/{ruleId}")
     public Map<String, Object> delete(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
                                       @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -97,7 +97,7 @@ public class PushRulesResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/pushrules/global/{kind}/{ruleId}/enabled")
+    @Path("v3/pushrules/global/{kind}/{ruleId}/enabled")
     public Map<String, Object> enabled(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
                                        @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -105,7 +105,7 @@ public class PushRulesResource {
     }
 
     @PUT
-    @Path("{version:v3|r0}/pushrules/global/{kind}/{ruleId}/enabled")
+    @Path("v3/pushrules/global/{kind}/{ruleId}/enabled")
     public Map<String, Object> setEnabled(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
                                           byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -120,7 +120,7 @@ public class PushRulesResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/pushrules/global/{kind}/{ruleId}/actions")
+    @Path("v3/pushrules/global/{kind}/{ruleId}/actions")
     public Map<String, Object> actions(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
                                        @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -128,7 +128,7 @@ public class PushRulesResource {
     }
 
     @PUT
-    @Path("{version:v3|r0}/pushrules/global/{kind}/{ruleId}/actions")
+    @Path("v3/pushrules/global/{kind}/{ruleId}/actions")
     public Map<String, Object> setActions(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
                                           byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);

@@ -37,13 +37,13 @@ public class PushersResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/pushers")
+    @Path("v3/pushers")
     public Map<String, Object> pushers(@Context HttpServerRequest request) {
         return Map.of("pushers", queries.pushers(auth.require(request)).stream().map(Pusher::toJson).toList());
     }
 
     @POST
-    @Path("{version:v3|r0}/pushers/set")
+    @Path("v3/pushers/set")
     public Map<String, Object> set(byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);
         JsonObject b = json.readObject(body);

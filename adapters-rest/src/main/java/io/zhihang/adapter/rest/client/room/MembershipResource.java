@@ -36,7 +36,7 @@ public class MembershipResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/join/{roomIdOrAlias}")
+    @Path("v3/join/{roomIdOrAlias}")
     public Map<String, Object> join(@PathParam("roomIdOrAlias") String roomIdOrAlias, byte[] body,
                                     @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -44,14 +44,14 @@ public class MembershipResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/rooms/{roomId}/join")
+    @Path("v3/rooms/{roomId}/join")
     public Map<String, Object> joinRoom(@PathParam("roomId") String roomId, byte[] body,
                                         @Context HttpServerRequest request) {
         return join(roomId, body, request);
     }
 
     @POST
-    @Path("{version:v3|r0}/knock/{roomIdOrAlias}")
+    @Path("v3/knock/{roomIdOrAlias}")
     public Map<String, Object> knock(@PathParam("roomIdOrAlias") String roomIdOrAlias, byte[] body,
                                      @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -59,7 +59,7 @@ public class MembershipResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/rooms/{roomId}/leave")
+    @Path("v3/rooms/{roomId}/leave")
     public Map<String, Object> leave(@PathParam("roomId") String roomId, byte[] body,
                                      @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -68,48 +68,48 @@ public class MembershipResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/rooms/{roomId}/forget")
+    @Path("v3/rooms/{roomId}/forget")
     public Map<String, Object> forget(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
         membership.forget(auth.require(request), roomId);
         return Map.of();
     }
 
     @POST
-    @Path("{version:v3|r0}/rooms/{roomId}/invite")
+    @Path("v3/rooms/{roomId}/invite")
     public Map<String, Object> invite(@PathParam("roomId") String roomId, byte[] body,
                                       @Context HttpServerRequest request) {
         return onTarget(roomId, body, request, membership::invite);
     }
 
     @POST
-    @Path("{version:v3|r0}/rooms/{roomId}/kick")
+    @Path("v3/rooms/{roomId}/kick")
     public Map<String, Object> kick(@PathParam("roomId") String roomId, byte[] body,
                                       @Context HttpServerRequest request) {
         return onTarget(roomId, body, request, membership::kick);
     }
 
     @POST
-    @Path("{version:v3|r0}/rooms/{roomId}/ban")
+    @Path("v3/rooms/{roomId}/ban")
     public Map<String, Object> ban(@PathParam("roomId") String roomId, byte[] body,
                                       @Context HttpServerRequest request) {
         return onTarget(roomId, body, request, membership::ban);
     }
 
     @POST
-    @Path("{version:v3|r0}/rooms/{roomId}/unban")
+    @Path("v3/rooms/{roomId}/unban")
     public Map<String, Object> unban(@PathParam("roomId") String roomId, byte[] body,
                                       @Context HttpServerRequest request) {
         return onTarget(roomId, body, request, membership::unban);
     }
 
     @GET
-    @Path("{version:v3|r0}/joined_rooms")
+    @Path("v3/joined_rooms")
     public Map<String, Object> joinedRooms(@Context HttpServerRequest request) {
         return Map.of("joined_rooms", queries.joinedRooms(auth.require(request)));
     }
 
     @GET
-    @Path("{version:v3|r0}/rooms/{roomId}/members")
+    @Path("v3/rooms/{roomId}/members")
     public Map<String, Object> members(@PathParam("roomId") String roomId,
                                        @QueryParam("membership") String only,
                                        @QueryParam("not_membership") String not,
@@ -120,7 +120,7 @@ public class MembershipResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/rooms/{roomId}/joined_members")
+    @Path("v3/rooms/{roomId}/joined_members")
     public Map<String, Object> joinedMembers(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
         return Map.of("joined", queries.joinedMembers(auth.require(request), roomId));
     }

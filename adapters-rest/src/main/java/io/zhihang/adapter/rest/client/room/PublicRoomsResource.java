@@ -36,7 +36,7 @@ public class PublicRoomsResource {
 
     /** Open to anyone (the spec names no security for it); a token, if sent, must be valid. */
     @GET
-    @Path("{version:v3|r0}/publicRooms")
+    @Path("v3/publicRooms")
     public Map<String, Object> list(@QueryParam("limit") String limit, @QueryParam("since") String since,
                                     @QueryParam("server") String server, @Context HttpServerRequest request) {
         auth.optional(request);
@@ -45,7 +45,7 @@ public class PublicRoomsResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/publicRooms")
+    @Path("v3/publicRooms")
     public Map<String, Object> search(@QueryParam("server") String server, byte[] body,
                                       @Context HttpServerRequest request) {
         auth.require(request);

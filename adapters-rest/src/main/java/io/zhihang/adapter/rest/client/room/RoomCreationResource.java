@@ -37,7 +37,7 @@ public class RoomCreationResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/createRoom")
+    @Path("v3/createRoom")
     public Map<String, Object> create(byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);
         JsonObject b = json.readObject(body);
@@ -60,7 +60,7 @@ public class RoomCreationResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/rooms/{roomId}/upgrade")
+    @Path("v3/rooms/{roomId}/upgrade")
     public Map<String, Object> upgrade(@PathParam("roomId") String roomId, byte[] body,
                                        @Context HttpServerRequest request) {
         var requester = auth.require(request);

@@ -44,7 +44,7 @@ public class RoomDirectoryResource {
     }
 
     @PUT
-    @Path("{version:v3|r0}/directory/room/{roomAlias}")
+    @Path("v3/directory/room/{roomAlias}")
     public Map<String, Object> createAlias(@PathParam("roomAlias") String alias, byte[] body,
                                            @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -58,34 +58,34 @@ public class RoomDirectoryResource {
 
     /** Needs no access token (the spec names no security for it). */
     @GET
-    @Path("{version:v3|r0}/directory/room/{roomAlias}")
+    @Path("v3/directory/room/{roomAlias}")
     public Map<String, Object> resolveAlias(@PathParam("roomAlias") String alias) {
         RoomAliasQueries.ResolvedAlias resolved = aliases.resolve(alias);
         return Map.of("room_id", resolved.roomId(), "servers", resolved.servers());
     }
 
     @DELETE
-    @Path("{version:v3|r0}/directory/room/{roomAlias}")
+    @Path("v3/directory/room/{roomAlias}")
     public Map<String, Object> deleteAlias(@PathParam("roomAlias") String alias, @Context HttpServerRequest request) {
         manageAliases.delete(auth.require(request), alias);
         return Map.of();
     }
 
     @GET
-    @Path("{version:v3|r0}/rooms/{roomId}/aliases")
+    @Path("v3/rooms/{roomId}/aliases")
     public Map<String, Object> localAliases(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
         return Map.of("aliases", aliases.localAliases(auth.require(request), roomId));
     }
 
     /** Needs no access token (the spec names no security for it). */
     @GET
-    @Path("{version:v3|r0}/directory/list/room/{roomId}")
+    @Path("v3/directory/list/room/{roomId}")
     public Map<String, Object> visibility(@PathParam("roomId") String roomId) {
         return Map.of("visibility", directory.visibility(roomId).value());
     }
 
     @PUT
-    @Path("{version:v3|r0}/directory/list/room/{roomId}")
+    @Path("v3/directory/list/room/{roomId}")
     public Map<String, Object> setVisibility(@PathParam("roomId") String roomId, byte[] body,
                                              @Context HttpServerRequest request) {
         var requester = auth.require(request);

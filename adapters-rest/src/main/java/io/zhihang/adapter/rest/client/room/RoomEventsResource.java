@@ -51,7 +51,7 @@ public class RoomEventsResource {
 
     /** With {@code org.matrix.msc4140.delay}, the event is scheduled instead (MSC4140): the answer is its delay id. */
     @PUT
-    @Path("{version:v3|r0}/rooms/{roomId}/send/{eventType}/{txnId}")
+    @Path("v3/rooms/{roomId}/send/{eventType}/{txnId}")
     public Map<String, Object> send(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
                                     @PathParam("txnId") String txnId, @QueryParam(DELAY) String delay, byte[] body,
                                     @Context HttpServerRequest request) {
@@ -66,7 +66,7 @@ public class RoomEventsResource {
 
     /** The seed document's form without a transaction id (not idempotent). */
     @POST
-    @Path("{version:v3|r0}/rooms/{roomId}/send/{eventType}")
+    @Path("v3/rooms/{roomId}/send/{eventType}")
     public Map<String, Object> sendWithoutTxn(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
                                               @QueryParam(DELAY) String delay, byte[] body,
                                               @Context HttpServerRequest request) {
@@ -74,7 +74,7 @@ public class RoomEventsResource {
     }
 
     @PUT
-    @Path("{version:v3|r0}/rooms/{roomId}/state/{eventType}/{stateKey}")
+    @Path("v3/rooms/{roomId}/state/{eventType}/{stateKey}")
     public Map<String, Object> putState(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
                                         @PathParam("stateKey") String stateKey, @QueryParam(DELAY) String delay,
                                         byte[] body, @Context HttpServerRequest request) {
@@ -88,7 +88,7 @@ public class RoomEventsResource {
     }
 
     @PUT
-    @Path("{version:v3|r0}/rooms/{roomId}/state/{eventType}")
+    @Path("v3/rooms/{roomId}/state/{eventType}")
     public Map<String, Object> putStateEmptyKey(@PathParam("roomId") String roomId,
                                                 @PathParam("eventType") String type, @QueryParam(DELAY) String delay,
                                                 byte[] body, @Context HttpServerRequest request) {
@@ -103,34 +103,34 @@ public class RoomEventsResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/rooms/{roomId}/state")
+    @Path("v3/rooms/{roomId}/state")
     public List<JsonObject> state(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
         return queries.state(auth.require(request), roomId);
     }
 
     @GET
-    @Path("{version:v3|r0}/rooms/{roomId}/state/{eventType}/{stateKey}")
+    @Path("v3/rooms/{roomId}/state/{eventType}/{stateKey}")
     public JsonObject stateContent(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
                                    @PathParam("stateKey") String stateKey, @Context HttpServerRequest request) {
         return queries.stateContent(auth.require(request), roomId, type, stateKey);
     }
 
     @GET
-    @Path("{version:v3|r0}/rooms/{roomId}/state/{eventType}")
+    @Path("v3/rooms/{roomId}/state/{eventType}")
     public JsonObject stateContentEmptyKey(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
                                            @Context HttpServerRequest request) {
         return queries.stateContent(auth.require(request), roomId, type, "");
     }
 
     @GET
-    @Path("{version:v3|r0}/rooms/{roomId}/event/{eventId}")
+    @Path("v3/rooms/{roomId}/event/{eventId}")
     public JsonObject event(@PathParam("roomId") String roomId, @PathParam("eventId") String eventId,
                             @Context HttpServerRequest request) {
         return queries.event(auth.require(request), roomId, eventId);
     }
 
     @GET
-    @Path("{version:v3|r0}/rooms/{roomId}/messages")
+    @Path("v3/rooms/{roomId}/messages")
     public Map<String, Object> messages(@PathParam("roomId") String roomId, @QueryParam("from") String from,
                                         @QueryParam("to") String to, @QueryParam("dir") String dir,
                                         @QueryParam("limit") String limit, @QueryParam("filter") String filter,
@@ -149,7 +149,7 @@ public class RoomEventsResource {
     }
 
     @PUT
-    @Path("{version:v3|r0}/rooms/{roomId}/redact/{eventId}/{txnId}")
+    @Path("v3/rooms/{roomId}/redact/{eventId}/{txnId}")
     public Map<String, Object> redact(@PathParam("roomId") String roomId, @PathParam("eventId") String eventId,
                                       @PathParam("txnId") String txnId, byte[] body,
                                       @Context HttpServerRequest request) {
@@ -160,7 +160,7 @@ public class RoomEventsResource {
 
     /** The seed document's form without a transaction id. */
     @PUT
-    @Path("{version:v3|r0}/rooms/{roomId}/redact/{eventId}")
+    @Path("v3/rooms/{roomId}/redact/{eventId}")
     public Map<String, Object> redactWithoutTxn(@PathParam("roomId") String roomId,
                                                 @PathParam("eventId") String eventId, byte[] body,
                                                 @Context HttpServerRequest request) {

@@ -33,7 +33,7 @@ public class TimelineResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/rooms/{roomId}/context/{eventId}")
+    @Path("v3/rooms/{roomId}/context/{eventId}")
     public Map<String, Object> context(@PathParam("roomId") String roomId, @PathParam("eventId") String eventId,
                                        @QueryParam("limit") String limit, @QueryParam("filter") String filter,
                                        @Context HttpServerRequest request) {

@@ -34,7 +34,7 @@ public class TypingResource {
     }
 
     @PUT
-    @Path("{version:v3|r0}/rooms/{roomId}/typing/{userId}")
+    @Path("v3/rooms/{roomId}/typing/{userId}")
     public Map<String, Object> setTyping(@PathParam("roomId") String roomId, @PathParam("userId") String userId,
                                          byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);

@@ -30,7 +30,7 @@ public class SearchResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/search")
+    @Path("v3/search")
     public Map<String, Object> search(@QueryParam("next_batch") String nextBatch, byte[] body,
                                       @Context HttpServerRequest request) {
         var requester = auth.require(request);

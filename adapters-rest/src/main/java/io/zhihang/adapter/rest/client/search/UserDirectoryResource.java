@@ -30,7 +30,7 @@ public class UserDirectoryResource {
     }
 
     @POST
-    @Path("{version:v3|r0}/user_directory/search")
+    @Path("v3/user_directory/search")
     public Map<String, Object> search(byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);
         var fields = json.readObject(body);

@@ -31,7 +31,7 @@ public class SyncResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/sync")
+    @Path("v3/sync")
     @RunOnVirtualThread
     public Map<String, Object> sync(@QueryParam("since") String since, @QueryParam("filter") String filter,
                                     @QueryParam("full_state") String fullState,

@@ -35,7 +35,7 @@ public class ToDeviceResource {
     }
 
     @PUT
-    @Path("{version:v3|r0}/sendToDevice/{eventType}/{txnId}")
+    @Path("v3/sendToDevice/{eventType}/{txnId}")
     public Map<String, Object> send(@PathParam("eventType") String eventType, @PathParam("txnId") String txnId,
                                     byte[] body, @Context HttpServerRequest request) {
         Requester requester = auth.require(request);

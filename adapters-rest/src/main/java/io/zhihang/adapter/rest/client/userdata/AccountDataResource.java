@@ -40,14 +40,14 @@ public class AccountDataResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/user/{userId}/account_data/{type}")
+    @Path("v3/user/{userId}/account_data/{type}")
     public JsonObject get(@PathParam("userId") String userId, @PathParam("type") String type,
                           @Context HttpServerRequest request) {
         return accountData.get(auth.require(request), userId, null, type);
     }
 
     @PUT
-    @Path("{version:v3|r0}/user/{userId}/account_data/{type}")
+    @Path("v3/user/{userId}/account_data/{type}")
     public Map<String, Object> put(@PathParam("userId") String userId, @PathParam("type") String type, byte[] body,
                                    @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -64,14 +64,14 @@ public class AccountDataResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/user/{userId}/rooms/{roomId}/account_data/{type}")
+    @Path("v3/user/{userId}/rooms/{roomId}/account_data/{type}")
     public JsonObject getForRoom(@PathParam("userId") String userId, @PathParam("roomId") String roomId,
                                  @PathParam("type") String type, @Context HttpServerRequest request) {
         return accountData.get(auth.require(request), userId, roomId, type);
     }
 
     @PUT
-    @Path("{version:v3|r0}/user/{userId}/rooms/{roomId}/account_data/{type}")
+    @Path("v3/user/{userId}/rooms/{roomId}/account_data/{type}")
     public Map<String, Object> putForRoom(@PathParam("userId") String userId, @PathParam("roomId") String roomId,
                                           @PathParam("type") String type, byte[] body,
                                           @Context HttpServerRequest request) {
@@ -89,14 +89,14 @@ public class AccountDataResource {
     }
 
     @GET
-    @Path("{version:v3|r0}/user/{userId}/rooms/{roomId}/tags")
+    @Path("v3/user/{userId}/rooms/{roomId}/tags")
     public Map<String, Object> tags(@PathParam("userId") String userId, @PathParam("roomId") String roomId,
                                     @Context HttpServerRequest request) {
         return Map.of("tags", tags.tags(auth.require(request), userId, roomId));
     }
 
     @PUT
-    @Path("{version:v3|r0}/user/{userId}/rooms/{roomId}/tags/{tag}")
+    @Path("v3/user/{userId}/rooms/{roomId}/tags/{tag}")
     public Map<String, Object> putTag(@PathParam("userId") String userId, @PathParam("roomId") String roomId,
                                       @PathParam("tag") String tag, byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);
@@ -105,7 +105,7 @@ public class AccountDataResource {
     }
 
     @DELETE
-    @Path("{version:v3|r0}/user/{userId}/rooms/{roomId}/tags/{tag}")
+    @Path("v3/user/{userId}/rooms/{roomId}/tags/{tag}")
     public Map<String, Object> deleteTag(@PathParam("userId") String userId, @PathParam("roomId") String roomId,
                                          @PathParam("tag") String tag, @Context HttpServerRequest request) {
         tags.deleteTag(auth.require(request), userId, roomId, tag);

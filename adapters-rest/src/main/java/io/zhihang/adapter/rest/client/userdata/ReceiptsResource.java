@@ -34,7 +34,7 @@ public class ReceiptsResource {
 
     /** The body ({@code {"thread_id": …}}) may be empty; a {@code thread_id} that is not a string is refused. */
     @POST
-    @Path("{version:v3|r0}/rooms/{roomId}/receipt/{receiptType}/{eventId}")
+    @Path("v3/rooms/{roomId}/receipt/{receiptType}/{eventId}")
     public Map<String, Object> receipt(@PathParam("roomId") String roomId,
                                        @PathParam("receiptType") String receiptType,
                                        @PathParam("eventId") String eventId, byte[] body,
@@ -52,7 +52,7 @@ public class ReceiptsResource {
 
     /** Each of {@code m.fully_read}, {@code m.read}, {@code m.read.private} is optional; other keys are ignored. */
     @POST
-    @Path("{version:v3|r0}/rooms/{roomId}/read_markers")
+    @Path("v3/rooms/{roomId}/read_markers")
     public Map<String, Object> readMarkers(@PathParam("roomId") String roomId, byte[] body,
                                            @Context HttpServerRequest request) {
         var requester = auth.require(request);

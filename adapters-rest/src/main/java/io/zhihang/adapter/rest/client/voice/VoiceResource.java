@@ -43,7 +43,7 @@ import java.util.OptionalLong;
  * {@code multipart/form-data} form with a {@code file} part and the same fields. A client's {@code duration} is
  * accepted but not trusted: the server reads the duration from the audio. Durations are in milliseconds.
  */
-@Path("/_matrix/client/{version:v3|r0}/voice")
+@Path("/_matrix/client/v3/voice")
 @Produces(MediaType.APPLICATION_JSON)
 public class VoiceResource {
     private static final int DEFAULT_LIMIT = 20;
