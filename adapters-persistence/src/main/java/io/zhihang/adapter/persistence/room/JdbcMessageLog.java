@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The message hot path in plain JDBC, on the transaction's own connection (Agroal enlists it in the JTA transaction).
@@ -31,10 +32,10 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class JdbcMessageLog implements MessageLog {
-    private static final String LOCK = """
-            SELECT r.room_version, r.creator, r.published, r.head_event_id, r.head_depth, r.created_at,
-                   (SELECT t.event_id FROM event_txn_ids t WHERE t.user_id = ? AND t.device_id = ? AND t.txn_id = ?)
-              FROM rooms r WHERE r.room_id = ? FOR UPDATE""";
+    private static final String ROOM_COLUMNS =
+            "SELECT r.room_version, r.creator, r.published, r.head_event_id, r.head_depth, r.created_at";
+    private static final String EARLIER_EVENT =
+            ", (SELECT t.event_id FROM event_txn_ids t WHERE t.user_id = ? AND t.device_id = ? AND t.txn_id = ?)";
     private static final String INSERT_EVENT = """
             INSERT INTO events (event_id, room_id, type, state_key, sender, depth, origin_server_ts, relates_to,
                                 rel_type, json) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)""";
@@ -50,6 +51,9 @@ public class JdbcMessageLog implements MessageLog {
             )
             SELECT stream_ordering FROM e""";
 
+    /** The lock query for n txn ids, by n (a batch holds at most a few dozen). */
+    private static final Map<Integer, String> LOCK_SQL = new ConcurrentHashMap<>();
+
     private final AgroalDataSource dataSource;
     private final boolean postgres;
 
@@ -60,20 +64,8 @@ public class JdbcMessageLog implements MessageLog {
 
     @Override
     public Optional<SendSlot> lock(String roomId, Txn txn) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(LOCK)) {
-            s.setString(1, txn == null ? null : txn.userId().toString());
-            s.setString(2, txn == null ? null : txn.deviceId().value());
-            s.setString(3, txn == null ? null : txn.txnId());
-            s.setString(4, roomId);
-            try (ResultSet row = s.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new SendSlot(room(roomId, row), row.getString(7)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not lock room " + roomId, e);
-        }
+        return lockForBatch(roomId, txn == null ? List.of() : List.of(txn))
+                .map(slot -> new SendSlot(slot.room(), txn == null ? null : slot.earlier().get(txn)));
     }
 
     /**
@@ -82,14 +74,9 @@ public class JdbcMessageLog implements MessageLog {
      */
     @Override
     public Optional<BatchSlot> lockForBatch(String roomId, List<Txn> txns) {
-        StringBuilder sql = new StringBuilder(
-                "SELECT r.room_version, r.creator, r.published, r.head_event_id, r.head_depth, r.created_at");
-        for (int i = 0; i < txns.size(); i++) {
-            sql.append(", (SELECT t.event_id FROM event_txn_ids t WHERE t.user_id = ? AND t.device_id = ?"
-                    + " AND t.txn_id = ?)");
-        }
-        sql.append(" FROM rooms r WHERE r.room_id = ? FOR UPDATE");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+        String sql = LOCK_SQL.computeIfAbsent(txns.size(), n -> ROOM_COLUMNS + EARLIER_EVENT.repeat(n)
+                + " FROM rooms r WHERE r.room_id = ? FOR UPDATE");
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
             for (Txn txn : txns) {
                 s.setString(i++, txn.userId().toString());
