@@ -39,6 +39,17 @@ public class InMemoryMessageLog implements MessageLog {
         });
     }
 
+    /** The locking path only: no store here commits by itself. */
+    @Override
+    public boolean canAppendOnHead() {
+        return false;
+    }
+
+    @Override
+    public Optional<List<Long>> appendOnHead(String roomId, String expectedHead, OnHeadRows rows, Instant now) {
+        return Optional.empty();
+    }
+
     @Override
     public List<Long> appendAll(List<Append> appends, Instant now) {
         List<Long> orderings = new ArrayList<>();

@@ -3,13 +3,17 @@ package io.zhihang.adapter.persistence.room;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.zhihang.adapter.persistence.ActivePersistenceUnit;
+import io.zhihang.application.port.out.push.NotificationRepository.StoredNotification;
 import io.zhihang.application.port.out.room.MessageLog;
+import io.zhihang.application.port.out.search.EventSearchIndex;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.protocol.RoomVersion;
+import io.zhihang.domain.protocol.json.CanonicalJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The message hot path in plain JDBC, on the transaction's own connection (Agroal enlists it in the JTA transaction).
@@ -51,15 +56,151 @@ public class JdbcMessageLog implements MessageLog {
             )
             SELECT stream_ordering FROM e""";
 
+    /**
+     * {@link #appendOnHead} on PostgreSQL: the room row locked and its head checked ({@code go} has a row only if the
+     * head is the expected event), then every write joins {@code go} (or the events it inserted), so a moved head
+     * writes nothing; the rows come in as arrays, one per column, so one text serves any batch. A txn id used
+     * before fails the whole statement (unique violation), which writes nothing either.
+     */
+    private static final String PG_APPEND_ON_HEAD = """
+            WITH lk AS (SELECT head_event_id FROM rooms WHERE room_id = ? FOR UPDATE),
+                 go AS (SELECT 1 FROM lk WHERE head_event_id = ?),
+                 ev AS (INSERT INTO events (event_id, room_id, type, state_key, sender, depth, origin_server_ts,
+                                            relates_to, rel_type, json)
+                        SELECT x.event_id, ?, x.type, NULL, x.sender, x.depth, x.ts, x.relates_to, x.rel_type, x.json
+                          FROM go, unnest(?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::text[], ?::text[],
+                                          ?::text[]) WITH ORDINALITY
+                               AS x(event_id, type, sender, depth, ts, relates_to, rel_type, json, n)
+                         ORDER BY x.n
+                        RETURNING event_id, stream_ordering),
+                 tx AS (INSERT INTO event_txn_ids (user_id, device_id, txn_id, event_id, created_at)
+                        SELECT x.u, x.d, x.t, x.e, ?
+                          FROM go, unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS x(u, d, t, e)),
+                 se AS (INSERT INTO event_search (event_id, room_id, sender, field, words, stream_ordering,
+                                                  message_type)
+                        SELECT x.e, ?, x.s, x.f, x.w, ev.stream_ordering, x.m
+                          FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS x(e, s, f, w, m)
+                          JOIN ev ON ev.event_id = x.e),
+                 pa AS (INSERT INTO event_push_actions (user_id, room_id, event_id, stream_ordering, notify,
+                                                        highlight, thread_id, actions)
+                        SELECT x.u, ?, x.e, ev.stream_ordering, TRUE, x.h, x.t, x.a
+                          FROM unnest(?::text[], ?::text[], ?::bool[], ?::text[], ?::text[]) AS x(u, e, h, t, a)
+                          JOIN ev ON ev.event_id = x.e),
+                 hd AS (UPDATE rooms SET head_event_id = ?, head_depth = ?
+                         WHERE room_id = ? AND EXISTS (SELECT 1 FROM go))
+            SELECT event_id, stream_ordering FROM ev""";
+    private static final String UNIQUE_VIOLATION = "23505";
+
     /** The lock query for n txn ids, by n (a batch holds at most a few dozen). */
     private static final Map<Integer, String> LOCK_SQL = new ConcurrentHashMap<>();
 
     private final AgroalDataSource dataSource;
     private final boolean postgres;
+    private final TransactionSynchronizationRegistry transactions;
 
-    JdbcMessageLog(ActivePersistenceUnit unit, @Any Instance<AgroalDataSource> dataSources) {
+    JdbcMessageLog(ActivePersistenceUnit unit, @Any Instance<AgroalDataSource> dataSources,
+                   TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSources.select(new DataSource.DataSourceLiteral(unit.dataSourceName())).get();
         this.postgres = unit.dataSourceName().equals("pg");
+        this.transactions = transactions;
+    }
+
+    @Override
+    public boolean canAppendOnHead() {
+        return postgres && transactions.getTransactionKey() == null;
+    }
+
+    @Override
+    public Optional<List<Long>> appendOnHead(String roomId, String expectedHead, OnHeadRows rows, Instant now) {
+        if (!canAppendOnHead()) {
+            return Optional.empty();
+        }
+        List<Append> appends = rows.appends();
+        try (Connection c = dataSource.getConnection()) {
+            boolean ownCommit = !c.getAutoCommit();
+            try {
+                Optional<List<Long>> orderings = appendOnHead(c, roomId, expectedHead, rows, now);
+                if (ownCommit) {
+                    if (orderings.isPresent()) {
+                        c.commit();
+                    } else {
+                        c.rollback();
+                    }
+                }
+                return orderings;
+            } catch (SQLException e) {
+                if (ownCommit) {
+                    c.rollback();
+                }
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store " + appends.size() + " events in " + roomId, e);
+        }
+    }
+
+    private static Optional<List<Long>> appendOnHead(Connection c, String roomId, String expectedHead,
+                                                     OnHeadRows rows, Instant now) throws SQLException {
+        List<Append> appends = rows.appends();
+        List<Append> withTxn = appends.stream().filter(a -> a.txn() != null).toList();
+        Pdu head = appends.getLast().pdu();
+        try (PreparedStatement s = c.prepareStatement(PG_APPEND_ON_HEAD)) {
+            int i = 1;
+            s.setString(i++, roomId);
+            s.setString(i++, expectedHead);
+            s.setString(i++, roomId);
+            i = bindColumns(c, s, i, appends, a -> a.pdu().eventId(), a -> a.pdu().type(), a -> a.pdu().sender());
+            s.setArray(i++, c.createArrayOf("int8", appends.stream().map(a -> a.pdu().depth()).toArray()));
+            s.setArray(i++, c.createArrayOf("int8", appends.stream().map(a -> a.pdu().originServerTs()).toArray()));
+            i = bindColumns(c, s, i, appends, Append::relatesTo, Append::relType, Append::canonicalJson);
+            s.setTimestamp(i++, Timestamp.from(now));
+            i = bindColumns(c, s, i, withTxn, a -> a.txn().userId().toString(), a -> a.txn().deviceId().value(),
+                    a -> a.txn().txnId(), a -> a.pdu().eventId());
+            s.setString(i++, roomId);
+            i = bindColumns(c, s, i, rows.search(), EventSearchIndex.Entry::eventId, EventSearchIndex.Entry::sender,
+                    e -> e.field().key(), EventSearchIndex.Entry::indexedText, EventSearchIndex.Entry::messageType);
+            s.setString(i++, roomId);
+            i = bindColumns(c, s, i, rows.notifications(), StoredNotification::userId, StoredNotification::eventId);
+            s.setArray(i++, c.createArrayOf("bool", rows.notifications().stream()
+                    .map(StoredNotification::highlight).toArray()));
+            i = bindColumns(c, s, i, rows.notifications(), StoredNotification::threadId,
+                    n -> CanonicalJson.encode(n.actions()));
+            s.setString(i++, head.eventId());
+            s.setLong(i++, head.depth());
+            s.setString(i, roomId);
+            Map<String, Long> byEvent = new HashMap<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    byEvent.put(row.getString(1), row.getLong(2));
+                }
+            }
+            if (byEvent.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Long> orderings = new ArrayList<>(appends.size());
+            for (Append a : appends) {
+                Long ordering = byEvent.get(a.pdu().eventId());
+                if (ordering == null) {
+                    throw new IllegalStateException("The database stored no ordering for " + a.pdu().eventId());
+                }
+                orderings.add(ordering);
+            }
+            return Optional.of(orderings);
+        }
+    }
+
+    /** One text array parameter per column, each column read from every row. */
+    @SafeVarargs
+    private static <T> int bindColumns(Connection c, PreparedStatement s, int first, List<T> rows,
+                                       Function<T, String>... columns) throws SQLException {
+        int i = first;
+        for (Function<T, String> column : columns) {
+            s.setArray(i++, c.createArrayOf("text", rows.stream().map(column).toArray()));
+        }
+        return i;
     }
 
     @Override

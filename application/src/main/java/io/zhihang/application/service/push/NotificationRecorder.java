@@ -50,6 +50,15 @@ public class NotificationRecorder implements RecordNotificationsUseCase {
 
     @Override
     public void record(String roomId, RoomVersion version, Map<StateKey, String> stateBefore, List<NewEvent> stored) {
+        List<StoredNotification> rows = decide(roomId, version, stateBefore, stored);
+        if (!rows.isEmpty()) {
+            notifications.addAll(rows);
+        }
+    }
+
+    @Override
+    public List<StoredNotification> decide(String roomId, RoomVersion version, Map<StateKey, String> stateBefore,
+                                           List<NewEvent> stored) {
         RoomPushState room = null;
         List<StoredNotification> rows = new ArrayList<>();
         for (NewEvent event : stored) {
@@ -66,9 +75,7 @@ public class NotificationRecorder implements RecordNotificationsUseCase {
                 decide(roomId, room, event, recipients, rows);
             }
         }
-        if (!rows.isEmpty()) {
-            notifications.addAll(rows);
-        }
+        return rows;
     }
 
     private void decide(String roomId, RoomPushState room, NewEvent event, Set<String> recipients,

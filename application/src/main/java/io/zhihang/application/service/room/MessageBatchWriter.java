@@ -11,8 +11,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes a batch of messages for one room in one transaction (group commit): one lock, the events chained one after
@@ -41,10 +44,10 @@ public class MessageBatchWriter {
      * earlier in the same batch: concurrent edits of one message cannot pass its limit together.
      */
     @Transactional
-    public List<Object> write(String roomId, List<PendingMessage> batch) {
+    public Written write(String roomId, List<PendingMessage> batch) {
         Instant now = clock.instant();
         if (batch.size() == 1 && EditGuard.editedEventId(batch.getFirst().draft()) == null) {
-            return List.of(writeOne(roomId, batch.getFirst(), now));
+            return writeOne(roomId, batch.getFirst(), now);
         }
         List<MessageLog.Txn> txns = batch.stream().map(PendingMessage::txn).filter(t -> t != null).toList();
         MessageLog.BatchSlot slot = messages.lockForBatch(roomId, txns)
@@ -86,22 +89,79 @@ public class MessageBatchWriter {
             writer.messagesStored(room, appends, orderings);
             writer.indexMessages(appends, orderings);
         }
-        return outcomes;
+        return new Written(outcomes, room);
+    }
+
+    /**
+     * The optimistic form, outside any transaction where the store allows it ({@link MessageLog#appendOnHead}): the
+     * batch is built on {@code known}, the room as its lane last wrote it, with no lock taken, and stored by one
+     * statement that commits by itself if the room's head is still that event. Null when it does not apply or did
+     * not take, having written nothing: the caller then takes the locking path ({@link #write}). Edits, refusals and
+     * repeated txn ids always take that path, so that they are judged under the lock.
+     */
+    public Written writeOnHead(RoomRecord known, List<PendingMessage> batch) {
+        if (known == null || known.headEventId() == null || !messages.canAppendOnHead()) {
+            return null;
+        }
+        Instant now = clock.instant();
+        RoomRecord room = known;
+        List<MessageLog.Append> appends = new ArrayList<>(batch.size());
+        Set<MessageLog.Txn> txns = new HashSet<>();
+        for (PendingMessage pending : batch) {
+            if (EditGuard.editedEventId(pending.draft()) != null
+                    || (pending.txn() != null && !txns.add(pending.txn()))) {
+                return null;
+            }
+            MessageLog.Append append;
+            try {
+                append = writer.prepareMessage(room, pending.draft(), pending.txn(), now);
+            } catch (DomainException refused) {
+                return null;
+            }
+            appends.add(append);
+            room = writer.afterMessage(room, append.pdu());
+        }
+        MessageLog.OnHeadRows rows = writer.onHeadRows(room, appends);
+        if (rows == null) {
+            return null;
+        }
+        Object ticket = stream.reserve();
+        Optional<List<Long>> orderings;
+        try {
+            orderings = messages.appendOnHead(known.roomId(), known.headEventId(), rows, now);
+        } catch (RuntimeException e) {
+            stream.cancel(ticket);
+            throw e;
+        }
+        if (orderings.isEmpty()) {
+            stream.cancel(ticket);
+            return null;
+        }
+        stream.appended(ticket, known.roomId(), orderings.get(), Set.of());
+        return new Written(appends.stream().<Object>map(a -> a.pdu().eventId()).toList(), room);
+    }
+
+    /**
+     * A batch's outcomes, in order (an event id or the exception to answer with), and the room as the batch left
+     * it (its head the last event stored), which the lane builds its next batch on.
+     */
+    public record Written(List<Object> outcomes, RoomRecord room) {
     }
 
     /**
      * A message alone, not an edit: the fewest round trips (lock and txn lookup in one query, one write statement).
      */
-    private Object writeOne(String roomId, PendingMessage pending, Instant now) {
+    private Written writeOne(String roomId, PendingMessage pending, Instant now) {
         MessageLog.SendSlot slot = messages.lock(roomId, pending.txn())
                 .orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));
         if (slot.earlierEventId() != null) {
-            return slot.earlierEventId();
+            return new Written(List.of(slot.earlierEventId()), slot.room());
         }
         try {
-            return writer.appendMessage(slot.room(), pending.draft(), pending.txn(), now).pdu().eventId();
+            AppendedEvent appended = writer.appendMessage(slot.room(), pending.draft(), pending.txn(), now);
+            return new Written(List.of(appended.pdu().eventId()), appended.room());
         } catch (DomainException refused) {
-            return refused;
+            return new Written(List.of(refused), slot.room());
         }
     }
 }

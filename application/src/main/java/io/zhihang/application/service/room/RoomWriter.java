@@ -157,6 +157,25 @@ public class RoomWriter {
                 relation.string("rel_type").orElse(null), txn);
     }
 
+    /**
+     * For {@link MessageLog#appendOnHead}: the search and notification rows of a batch of prepared messages
+     * ({@code room} is the room after the last of them), stream orderings left for the store to fill in. Null if a
+     * message needs a write that statement does not make (a self-destruct schedule): the batch takes the locking path.
+     */
+    public MessageLog.OnHeadRows onHeadRows(RoomRecord room, List<MessageLog.Append> appends) {
+        List<Pdu> pdus = new ArrayList<>(appends.size());
+        List<NewEvent> stored = new ArrayList<>(appends.size());
+        for (MessageLog.Append append : appends) {
+            if (append.pdu().content().has(SelfDestruct.AFTER_FIELD)) {
+                return null;
+            }
+            pdus.add(append.pdu());
+            stored.add(new NewEvent(append.pdu(), 0));
+        }
+        return new MessageLog.OnHeadRows(appends, indexer.messageEntries(pdus, null),
+                notifications.decide(room.roomId(), room.version(), cache.current(room), stored));
+    }
+
     /** Indexes a batch of message events stored by {@link MessageLog#appendAll}, in one write. */
     public void indexMessages(List<MessageLog.Append> appends, List<Long> streamOrderings) {
         indexer.storedMessages(appends.stream().map(MessageLog.Append::pdu).toList(), streamOrderings);

@@ -38,15 +38,24 @@ public class SearchIndexer {
 
     /** After a batch of message events was stored: at most one write for all of them. */
     public void storedMessages(List<Pdu> pdus, List<Long> streamOrderings) {
-        List<EventSearchIndex.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < pdus.size(); i++) {
-            Pdu pdu = pdus.get(i);
-            long ordering = streamOrderings.get(i);
-            SearchField.of(pdu).ifPresent(s -> entries.add(entry(pdu, s, ordering)));
-        }
+        List<EventSearchIndex.Entry> entries = messageEntries(pdus, streamOrderings);
         if (!entries.isEmpty()) {
             index.add(entries);
         }
+    }
+
+    /**
+     * The entries of a batch of message events, for a writer that stores them itself; null {@code streamOrderings}
+     * leaves them 0, for a store that fills them in as it stores the events.
+     */
+    public List<EventSearchIndex.Entry> messageEntries(List<Pdu> pdus, List<Long> streamOrderings) {
+        List<EventSearchIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < pdus.size(); i++) {
+            Pdu pdu = pdus.get(i);
+            long ordering = streamOrderings == null ? 0 : streamOrderings.get(i);
+            SearchField.of(pdu).ifPresent(s -> entries.add(entry(pdu, s, ordering)));
+        }
+        return entries;
     }
 
     private static EventSearchIndex.Entry entry(Pdu pdu, SearchField.Searchable searchable, long ordering) {

@@ -42,7 +42,7 @@ class EditLimitBatchTest {
                 edit(message, "v4"),
                 new PendingMessage(EventDraft.message("m.room.message", alice.userId().toString(),
                         RoomTestHomeserver.text("plain")), null),
-                edit(message, "v5"), edit(message, "v6"), edit(message, "v7")));
+                edit(message, "v5"), edit(message, "v6"), edit(message, "v7"))).outcomes();
 
         assertThat(outcomes.subList(0, 3)).allMatch(String.class::isInstance);
         assertThat(outcomes.subList(3, 5)).allSatisfy(outcome -> assertThat(outcome)

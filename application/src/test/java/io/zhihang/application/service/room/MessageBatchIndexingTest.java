@@ -26,7 +26,7 @@ class MessageBatchIndexingTest {
                 new PendingMessage(message(alice, "first batched"), null),
                 new PendingMessage(EventDraft.message("m.reaction", alice.userId().toString(),
                         JsonObject.EMPTY), null),
-                new PendingMessage(message(alice, "second batched"), null)));
+                new PendingMessage(message(alice, "second batched"), null))).outcomes();
 
         List<EventSearchIndex.Entry> indexed = hs.searchIndex.all().stream()
                 .filter(e -> e.indexedText().contains("batched")).toList();

@@ -24,7 +24,7 @@ class MessageBatchNotificationsTest {
         String bobId = bob.userId().toString();
 
         List<Object> outcomes = hs.messageBatches.write(roomId, List.of(
-                pending(aliceId, "one", "t1"), pending(bobId, "two", "t2"), pending(aliceId, "three bob", "t3")));
+                pending(aliceId, "one", "t1"), pending(bobId, "two", "t2"), pending(aliceId, "three bob", "t3"))).outcomes();
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(String.class));
         assertThat(hs.notificationStore.all()).extracting(n -> n.userId() + " " + n.eventId() + " " + n.highlight())

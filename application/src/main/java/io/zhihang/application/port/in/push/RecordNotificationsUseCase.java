@@ -1,5 +1,6 @@
 package io.zhihang.application.port.in.push;
 
+import io.zhihang.application.port.out.push.NotificationRepository.StoredNotification;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.room.StateKey;
@@ -18,6 +19,13 @@ public interface RecordNotificationsUseCase {
      * batch of them shares one).
      */
     void record(String roomId, RoomVersion version, Map<StateKey, String> stateBefore, List<NewEvent> events);
+
+    /**
+     * The rows {@link #record} would write, for a writer that stores them itself, in the statement that stores the
+     * events (which fills in their stream orderings).
+     */
+    List<StoredNotification> decide(String roomId, RoomVersion version, Map<StateKey, String> stateBefore,
+                                    List<NewEvent> events);
 
     /** An event just stored, with its stream ordering. */
     record NewEvent(Pdu pdu, long streamOrdering) {
