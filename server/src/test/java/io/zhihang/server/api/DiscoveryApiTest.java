@@ -68,8 +68,11 @@ class DiscoveryApiTest {
     void health_metrics_and_openapi_are_served() {
         RestAssured.get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
         RestAssured.get(V3 + "/login").then().statusCode(200);
+        RestAssured.get(V3 + "/rooms/!nowhere:localhost/state").then().statusCode(401);
         RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests"))
+                // refused requests are counted under their route template too, not their raw path
+                .body(containsString("uri=\"/_matrix/client/v3/rooms/{roomId}/state\""))
                 .body(containsString("group=\"auth\""))
                 .body(containsString("agroal_"));
         RestAssured.get("/q/openapi").then().statusCode(200).body(containsString("/_matrix/client"));

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,21 @@ import java.util.regex.Pattern;
 public class HttpEdge {
     private static final Pattern UPLOAD = Pattern.compile(
             "/_matrix/(media/(v3|r0|v1|r1)/upload(/[^/]+/[^/]+)?|client/(v3|r0)/voice/upload)/?");
+    /**
+     * Quarkus's security chain installs an authentication-failure handler on each request unless one is there, and
+     * with metrics on it first matches the request against every resource class anew (it builds a path matcher per
+     * request) to name the route template for a failure metric. Zhihang authenticates in its resources, after
+     * routing, where the template is known and named cheaply; so the handler is put in place here, and that costly
+     * match (about a fifth of a small request's CPU) never runs. It fails the request with the error, as the one
+     * Quarkus would install does.
+     */
+    static final String AUTH_FAILURE_HANDLER = "io.quarkus.vertx.http.auth-failure-handler";
+    private static final BiConsumer<RoutingContext, Throwable> FAIL_REQUEST = (ctx, failure) -> {
+        if (!ctx.failed()) {
+            ctx.fail(failure);
+        }
+    };
+
     private final HttpSettings settings;
 
     public HttpEdge(HttpSettings settings) {
@@ -31,6 +47,7 @@ public class HttpEdge {
     }
 
     private void filter(RoutingContext ctx) {
+        ctx.put(AUTH_FAILURE_HANDLER, FAIL_REQUEST);
         HttpServerResponse response = ctx.response();
         response.putHeader("Access-Control-Allow-Origin", "*");
         response.putHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
