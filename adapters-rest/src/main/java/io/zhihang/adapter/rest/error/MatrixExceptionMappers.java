@@ -1,5 +1,6 @@
 package io.zhihang.adapter.rest.error;
 
+import io.vertx.core.http.HttpClosedException;
 import io.zhihang.application.port.in.auth.UiaRequiredException;
 import io.zhihang.domain.auth.UiaFlow;
 import io.zhihang.domain.backup.WrongBackupVersionException;
@@ -98,8 +99,25 @@ public class MatrixExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (clientWentAway(e)) {
+            LOG.debug("The client closed the connection before its request was read", e);
+            return error(400, "M_UNKNOWN", "Connection closed");
+        }
         LOG.error("Unexpected failure", e);
         return error(500, "M_UNKNOWN", "Internal server error");
+    }
+
+    /**
+     * A client that hangs up while its body is still being read (a timed-out or cancelled request) leaves nobody to
+     * answer: not a server failure, so not logged as one.
+     */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Response error(int status, String errcode, String message) {
