@@ -23,6 +23,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,10 @@ public class JdbcMessageLog implements MessageLog {
     /**
      * {@link #appendOnHead} on PostgreSQL: the room row locked and its head checked ({@code go} has a row only if the
      * head is the expected event), then every write joins {@code go} (or the events it inserted), so a moved head
-     * writes nothing; the rows come in as arrays, one per column, so one text serves any batch. A txn id used
-     * before fails the whole statement (unique violation), which writes nothing either.
+     * writes nothing; the rows come in as arrays, one per column, except the events' JSON, one parameter each
+     * (in an array literal, each quote of the JSON would be escaped, and unescaped again by the server; the text is
+     * made per batch size). A txn id used before fails the whole statement (unique violation), which writes nothing
+     * either.
      */
     private static final String PG_APPEND_ON_HEAD = """
             WITH lk AS (SELECT head_event_id FROM rooms WHERE room_id = ? FOR UPDATE),
@@ -69,7 +72,7 @@ public class JdbcMessageLog implements MessageLog {
                                             relates_to, rel_type, json)
                         SELECT x.event_id, ?, x.type, NULL, x.sender, x.depth, x.ts, x.relates_to, x.rel_type, x.json
                           FROM go, unnest(?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::text[], ?::text[],
-                                          ?::text[]) WITH ORDINALITY
+                                          ARRAY[%s]::text[]) WITH ORDINALITY
                                AS x(event_id, type, sender, depth, ts, relates_to, rel_type, json, n)
                          ORDER BY x.n
                         RETURNING event_id, stream_ordering),
@@ -90,6 +93,9 @@ public class JdbcMessageLog implements MessageLog {
                          WHERE room_id = ? AND EXISTS (SELECT 1 FROM go))
             SELECT event_id, stream_ordering FROM ev""";
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /** {@link #PG_APPEND_ON_HEAD} for n events, by n. */
+    private static final Map<Integer, String> APPEND_ON_HEAD_SQL = new ConcurrentHashMap<>();
 
     /** The lock query for n txn ids, by n (a batch holds at most a few dozen). */
     private static final Map<Integer, String> LOCK_SQL = new ConcurrentHashMap<>();
@@ -147,7 +153,9 @@ public class JdbcMessageLog implements MessageLog {
         List<Append> appends = rows.appends();
         List<Append> withTxn = appends.stream().filter(a -> a.txn() != null).toList();
         Pdu head = appends.getLast().pdu();
-        try (PreparedStatement s = c.prepareStatement(PG_APPEND_ON_HEAD)) {
+        String sql = APPEND_ON_HEAD_SQL.computeIfAbsent(appends.size(),
+                n -> PG_APPEND_ON_HEAD.formatted(String.join(", ", Collections.nCopies(n, "?"))));
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
             s.setString(i++, roomId);
             s.setString(i++, expectedHead);
@@ -155,7 +163,10 @@ public class JdbcMessageLog implements MessageLog {
             i = bindColumns(c, s, i, appends, a -> a.pdu().eventId(), a -> a.pdu().type(), a -> a.pdu().sender());
             s.setArray(i++, c.createArrayOf("int8", appends.stream().map(a -> a.pdu().depth()).toArray()));
             s.setArray(i++, c.createArrayOf("int8", appends.stream().map(a -> a.pdu().originServerTs()).toArray()));
-            i = bindColumns(c, s, i, appends, Append::relatesTo, Append::relType, Append::canonicalJson);
+            i = bindColumns(c, s, i, appends, Append::relatesTo, Append::relType);
+            for (Append a : appends) {
+                s.setString(i++, a.canonicalJson());
+            }
             s.setTimestamp(i++, Timestamp.from(now));
             i = bindColumns(c, s, i, withTxn, a -> a.txn().userId().toString(), a -> a.txn().deviceId().value(),
                     a -> a.txn().txnId(), a -> a.pdu().eventId());
