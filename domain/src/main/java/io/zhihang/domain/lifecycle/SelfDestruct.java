@@ -32,9 +32,14 @@ public final class SelfDestruct {
         return now.plusSeconds(seconds);
     }
 
+    /** Whether an event's content carries the MSC2228 field at all (valid or not). */
+    public static boolean isAskedFor(JsonObject content) {
+        return content.has(AFTER_FIELD);
+    }
+
     /** The MSC2228 time a client asked for in an event's content, if any (a positive integer of milliseconds). */
     public static Optional<Instant> requested(JsonObject content) {
-        if (!content.has(AFTER_FIELD)) {
+        if (!isAskedFor(content)) {
             return Optional.empty();
         }
         return content.get(AFTER_FIELD).filter(v -> v instanceof JsonNumber n && n.value() > 0)

@@ -166,7 +166,7 @@ public class RoomWriter {
         List<Pdu> pdus = new ArrayList<>(appends.size());
         List<NewEvent> stored = new ArrayList<>(appends.size());
         for (MessageLog.Append append : appends) {
-            if (append.pdu().content().has(SelfDestruct.AFTER_FIELD)) {
+            if (SelfDestruct.isAskedFor(append.pdu().content())) {
                 return null;
             }
             pdus.add(append.pdu());
@@ -184,7 +184,7 @@ public class RoomWriter {
 
     /** A message that asks to destroy itself (MSC2228) is scheduled in the transaction that stores it. */
     private void noticeSelfDestruct(Pdu pdu) {
-        if (!pdu.isState() && pdu.content().has(SelfDestruct.AFTER_FIELD)) {
+        if (!pdu.isState() && SelfDestruct.isAskedFor(pdu.content())) {
             SelfDestruct.requested(pdu.content()).ifPresent(at ->
                     selfDestructs.fire(new SelfDestructRequested(pdu.eventId(), pdu.roomId(), at)));
         }
