@@ -11,12 +11,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,7 +33,8 @@ import java.util.regex.Pattern;
  * Media bytes as files named by their SHA-256 under the data directory ({@code media/ab/cd/<sha256>}). An upload is
  * streamed into {@code incoming/} while it is hashed and counted, then moved into place atomically; if the same
  * bytes are there already, the copy is dropped and the existing file's time refreshed (so a concurrent clean-up
- * leaves it alone). Nothing is ever half-written under a content name.
+ * leaves it alone). Nothing is ever half-written under a content name, and a stored file is on disk (its bytes and
+ * its directory entry synced) before the upload is acknowledged, as durable as the database row that names it.
  */
 @ApplicationScoped
 public class FileSystemMediaBlobStore implements MediaBlobStore {
@@ -52,7 +56,8 @@ public class FileSystemMediaBlobStore implements MediaBlobStore {
         try {
             MessageDigest digest = sha256();
             long size = 0;
-            try (OutputStream out = Files.newOutputStream(part)) {
+            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(channel);
                 byte[] buffer = new byte[BUFFER];
                 int n;
                 while ((n = in.read(buffer)) > 0) {
@@ -64,6 +69,7 @@ public class FileSystemMediaBlobStore implements MediaBlobStore {
                     digest.update(buffer, 0, n);
                     out.write(buffer, 0, n);
                 }
+                channel.force(true);
             }
             String sha = HexFormat.of().formatHex(digest.digest());
             place(part, pathOf(sha));
@@ -117,8 +123,19 @@ public class FileSystemMediaBlobStore implements MediaBlobStore {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException raced) {
             Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+            return;
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        syncDirectory(target.getParent());
+    }
+
+    /** Makes a new directory entry durable (on Linux a directory opened for reading can be synced). */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException notSupported) {
+            // Some platforms and file systems cannot sync a directory; the rename itself has happened.
         }
     }
 
