@@ -17,7 +17,7 @@ BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
 PID=""
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
-cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
+cleanup() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 bash "$HERE/../.ci/pg-setup.sh" >/dev/null
@@ -69,7 +69,7 @@ LUA
   # Warm-up, not reported: the JIT needs tens of seconds on two cores before the figures settle.
   RUN=warm wrk -t1 -c10 -d"${BENCH_WARMUP_SECONDS:-30}s" -s "$WORK/send.lua" "$BASE" >/dev/null
 }
-stop_server() { kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; PID=""; }
+stop_server() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; }
 
 send_run() { # $1 connections
   local before after out; before=$(event_count)
