@@ -57,8 +57,9 @@ class AccountLifecycleScenarioTest {
         assertThat(onPhone.userId()).isEqualTo(ALICE);
         assertThat(onPhone.admin()).isFalse();
 
-        // The session was used up.
-        assertThat(server.uiaSessions.find(challenge.session())).isEmpty();
+        // The session now only answers a repeat of its last request, for her.
+        assertThat(server.uiaSessions.find(challenge.session()))
+                .hasValueSatisfying(s -> assertThat(s.result()).isEqualTo(ALICE.toString()));
 
         // She picks a display name from her phone.
         server.profileService.setDisplayName(onPhone, ALICE, "Alice Liddell");

@@ -82,11 +82,11 @@ class PasswordChangeScenarioTest {
     void the_identifier_in_the_auth_must_be_the_logged_in_user() {
         server.register("bob", "bobs password");
 
-        UiaRequiredException refusal = catchThrowableOfType(UiaRequiredException.class,
+        DomainException refusal = catchThrowableOfType(DomainException.class,
                 () -> server.accountService.changePassword(change(true,
                         passwordAuth(null, user("bob"), "bobs password"))));
 
-        assertThat(refusal.error()).isEqualTo(ErrorKind.FORBIDDEN);
+        assertThat(refusal.kind()).isEqualTo(ErrorKind.FORBIDDEN);
         assertThat(refusal.getMessage()).isEqualTo("Requested user is not the authenticated user");
         assertThat(server.accounts.find(ALICE).orElseThrow().passwordHash()).isEqualTo("hash:correct horse");
     }

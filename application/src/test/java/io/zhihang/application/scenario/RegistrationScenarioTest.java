@@ -40,7 +40,10 @@ class RegistrationScenarioTest {
                 command("bob", "hunter2hunter2", dummyAuth(challenge.session())));
 
         assertThat(result.userId()).isEqualTo(user("bob"));
-        assertThat(server.uiaSessions.find(challenge.session())).isEmpty();
+        assertThat(server.uiaSessions.find(challenge.session())).hasValueSatisfying(s -> {
+            assertThat(s.result()).as("a repeated last request answers for this user").isEqualTo("@bob:example.org");
+            assertThat(s.passwordHash()).as("no hash is kept once the account exists").isNull();
+        });
     }
 
     @Test

@@ -11,16 +11,40 @@ import java.util.Set;
 /**
  * A User-Interactive Authentication session. It is bound to one operation ({@code purpose}, e.g. the request's
  * method and path) and, for authenticated endpoints, to one user; a session started for one cannot complete another.
+ * <p>
+ * Like Synapse's, a session remembers the parameters of the request that began it ({@code clientParams}, a JSON
+ * object without {@code auth} or any password), so later requests may send only {@code auth}; a password given
+ * along the way is remembered as its hash only. {@code result} is what the completed operation produced (for
+ * registration, the user id), so that repeating the last request answers the same instead of acting twice.
  */
-public record UiaSession(String id, String purpose, String boundUser, Set<String> completed, Instant createdAt) {
+public record UiaSession(String id, String purpose, String boundUser, Set<String> completed, Instant createdAt,
+                         String clientParams, String passwordHash, String result) {
     public static final Duration LIFETIME = Duration.ofMinutes(30);
 
     public UiaSession {
         completed = Set.copyOf(completed);
     }
 
+    public UiaSession(String id, String purpose, String boundUser, Set<String> completed, Instant createdAt) {
+        this(id, purpose, boundUser, completed, createdAt, null, null, null);
+    }
+
     public static UiaSession start(String id, String purpose, String boundUser, Instant now) {
         return new UiaSession(id, purpose, boundUser, Set.of(), now);
+    }
+
+    /** The parameters in force: a request that brings parameters replaces the remembered ones (as in Synapse). */
+    public UiaSession withClientParams(String params) {
+        return params == null ? this
+                : new UiaSession(id, purpose, boundUser, completed, createdAt, params, passwordHash, result);
+    }
+
+    public UiaSession withPasswordHash(String hash) {
+        return new UiaSession(id, purpose, boundUser, completed, createdAt, clientParams, hash, result);
+    }
+
+    public UiaSession withResult(String value) {
+        return new UiaSession(id, purpose, boundUser, completed, createdAt, clientParams, passwordHash, value);
     }
 
     public boolean isExpired(Instant now) {
@@ -37,7 +61,7 @@ public record UiaSession(String id, String purpose, String boundUser, Set<String
     public UiaSession complete(String stage) {
         Set<String> next = new LinkedHashSet<>(completed);
         next.add(stage);
-        return new UiaSession(id, purpose, boundUser, next, createdAt);
+        return new UiaSession(id, purpose, boundUser, next, createdAt, clientParams, passwordHash, result);
     }
 
     public boolean satisfies(List<UiaFlow> flows) {

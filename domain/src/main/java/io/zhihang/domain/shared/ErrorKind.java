@@ -40,7 +40,13 @@ public enum ErrorKind {
      * Data the server controls that clients may not write through this endpoint (account data {@code m.fully_read}
      * and {@code m.push_rules}); the spec answers 405 with {@code M_BAD_JSON}.
      */
-    SERVER_CONTROLLED("M_BAD_JSON");
+    SERVER_CONTROLLED("M_BAD_JSON"),
+    /** Third-party identifier changes are off on this server; Synapse answers 400 with {@code M_FORBIDDEN}. */
+    THREEPID_CHANGES_DISABLED("M_FORBIDDEN"),
+    /** A third-party medium (email, phone) the server cannot verify. */
+    THREEPID_MEDIUM_NOT_SUPPORTED("M_THREEPID_MEDIUM_NOT_SUPPORTED"),
+    /** The request names a third-party server (an identity server) that this server does not trust. */
+    SERVER_NOT_TRUSTED("M_SERVER_NOT_TRUSTED");
 
     private final String errcode;
 

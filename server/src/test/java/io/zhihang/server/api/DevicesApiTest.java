@@ -96,4 +96,13 @@ class DevicesApiTest {
         as(alice).body(Map.of("auth", passwordAuth(alice, PASSWORD, null))).post(V3 + "/delete_devices")
                 .then().statusCode(400).body("errcode", equalTo("M_MISSING_PARAM"));
     }
+
+    @Test
+    void deleting_a_device_with_another_users_credentials_is_forbidden() {
+        Matrix.Session alice = Matrix.registerFresh("devowner");
+        Matrix.Session bob = Matrix.registerFresh("devother");
+        as(alice).body(Map.of("auth", passwordAuth(bob, PASSWORD, null))).delete(V3 + "/devices/" + alice.deviceId())
+                .then().statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
+        as(alice).get(V3 + "/devices/" + alice.deviceId()).then().statusCode(200);
+    }
 }

@@ -135,4 +135,61 @@ class RegistrationApiTest {
         RestAssured.get(V3 + "/profile/" + alice.userId() + "/displayname").then().statusCode(200)
                 .body("displayname", equalTo(alice.localpart()));
     }
+
+    @Test
+    void an_empty_body_or_one_without_auth_learns_the_flows_and_gets_a_session() {
+        RestAssured.given().contentType("application/json").post(V3 + "/register")
+                .then().statusCode(401)
+                .body("flows[0].stages[0]", equalTo("m.login.dummy"))
+                .body("session", notNullValue());
+        json().body(Map.of()).post(V3 + "/register")
+                .then().statusCode(401)
+                .body("flows[0].stages[0]", equalTo("m.login.dummy"))
+                .body("session", notNullValue())
+                .body("$", not(hasKey("errcode")));
+    }
+
+    @Test
+    void the_session_remembers_the_first_requests_parameters_and_password() {
+        String name = Matrix.freshName("remember");
+        String session = json().body(Map.of("username", name, "password", PASSWORD, "device_id", "FIRSTDEV",
+                        "initial_device_display_name", "First request"))
+                .post(V3 + "/register").then().statusCode(401).extract().path("session");
+        json().body(Map.of("auth", Map.of("type", "m.login.dummy", "session", session)))
+                .post(V3 + "/register").then().statusCode(200)
+                .body("user_id", equalTo("@" + name + ":localhost"))
+                .body("device_id", equalTo("FIRSTDEV"))
+                .body("access_token", notNullValue());
+        json().body(Map.of("type", "m.login.password", "identifier", Map.of("type", "m.id.user", "user", name),
+                        "password", PASSWORD))
+                .post(V3 + "/login").then().statusCode(200);
+    }
+
+    @Test
+    void inhibit_login_given_first_holds_for_the_last_request() {
+        String name = Matrix.freshName("inhibit2");
+        String session = json().body(Map.of("username", name, "password", PASSWORD, "inhibit_login", true))
+                .post(V3 + "/register").then().statusCode(401).extract().path("session");
+        json().body(Map.of("auth", Map.of("type", "m.login.dummy", "session", session)))
+                .post(V3 + "/register").then().statusCode(200)
+                .body("user_id", equalTo("@" + name + ":localhost"))
+                .body("$", not(hasKey("access_token")))
+                .body("$", not(hasKey("device_id")));
+    }
+
+    @Test
+    void repeating_the_last_request_of_a_session_answers_for_the_same_user() {
+        String name = Matrix.freshName("repeat");
+        String session = json().body(Map.of("username", name, "password", PASSWORD))
+                .post(V3 + "/register").then().statusCode(401).extract().path("session");
+        Map<String, Object> last = Map.of("username", name, "password", PASSWORD,
+                "auth", Map.of("type", "m.login.dummy", "session", session));
+        json().body(last).post(V3 + "/register").then().statusCode(200)
+                .body("user_id", equalTo("@" + name + ":localhost"));
+        json().body(last).post(V3 + "/register").then().statusCode(200)
+                .body("user_id", equalTo("@" + name + ":localhost"))
+                .body("access_token", notNullValue());
+        json().body(Map.of("username", name, "password", PASSWORD, "auth", Map.of("type", "m.login.dummy")))
+                .post(V3 + "/register").then().statusCode(400).body("errcode", equalTo("M_USER_IN_USE"));
+    }
 }

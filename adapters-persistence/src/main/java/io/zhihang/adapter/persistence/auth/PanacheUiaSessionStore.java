@@ -22,7 +22,7 @@ public class PanacheUiaSessionStore implements UiaSessionStore {
     public Optional<UiaSession> find(String sessionId) {
         return repo.findByIdOptional(sessionId).map(e -> new UiaSession(e.sessionId, e.purpose, e.boundUser,
                 e.completed.isEmpty() ? Set.of() : Arrays.stream(e.completed.split(" ")).collect(Collectors.toSet()),
-                e.createdAt));
+                e.createdAt, e.clientParams, e.passwordHash, e.result));
     }
 
     @Override
@@ -37,6 +37,9 @@ public class PanacheUiaSessionStore implements UiaSessionStore {
         e.boundUser = session.boundUser();
         e.completed = String.join(" ", session.completed());
         e.createdAt = session.createdAt();
+        e.clientParams = session.clientParams();
+        e.passwordHash = session.passwordHash();
+        e.result = session.result();
         if (fresh) {
             repo.persist(e);
         }

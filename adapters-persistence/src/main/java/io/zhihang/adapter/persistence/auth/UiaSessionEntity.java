@@ -26,4 +26,14 @@ public class UiaSessionEntity {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The parameters of the request that began the session: a JSON object without auth or password. */
+    @Column(name = "client_params", columnDefinition = "TEXT")
+    public String clientParams;
+
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    /** What the completed operation produced (registration: the user id). */
+    public String result;
 }

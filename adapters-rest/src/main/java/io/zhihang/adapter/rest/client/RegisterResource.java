@@ -38,7 +38,7 @@ public class RegisterResource {
     @POST
     @Path("v3/register")
     public Object register(@QueryParam("kind") String kind, byte[] body, @Context HttpServerRequest request) {
-        RegisterRequest r = json.read(body, RegisterRequest.class);
+        RegisterRequest r = json.readOptional(body, RegisterRequest.class);
         RegistrationResult result = register.register(new RegisterCommand(
                 kind == null ? r.kind() : kind, r.username(), r.password(), r.deviceId(),
                 r.initialDeviceDisplayName(), Boolean.TRUE.equals(r.inhibitLogin()),

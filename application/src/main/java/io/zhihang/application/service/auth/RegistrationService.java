@@ -12,6 +12,8 @@ import io.zhihang.application.port.out.PasswordHasher;
 import io.zhihang.application.port.out.ProfileRepository;
 import io.zhihang.domain.account.Account;
 import io.zhihang.domain.auth.AuthTypes;
+import io.zhihang.domain.auth.RegistrationParams;
+import io.zhihang.domain.auth.UiaSession;
 import io.zhihang.domain.auth.UiaFlow;
 import io.zhihang.domain.profile.Profile;
 import io.zhihang.domain.shared.DomainException;
@@ -53,6 +55,12 @@ public class RegistrationService implements RegisterAccountUseCase {
         this.clock = clock;
     }
 
+    /**
+     * Synapse's order: refusals that need no authentication first (registration closed, rate limit, a password
+     * against the policy, a taken user name), then User-Interactive Authentication, whose 401 carries the flows (so
+     * an empty body learns how to register); the session remembers the first request's parameters and a password's
+     * hash, and once it has registered a user, repeating the last request answers for that user instead of failing.
+     */
     @Override
     @Transactional(dontRollbackOn = UiaRequiredException.class)
     public RegistrationResult register(RegisterCommand command) {
@@ -64,19 +72,51 @@ public class RegistrationService implements RegisterAccountUseCase {
             throw DomainException.forbidden("Registration has been disabled");
         }
         rateLimits.registrationFromAddress(command.clientIp(), now);
-        UserId userId = command.username() == null ? freshUserId() : available(command.username());
-        settings.passwordPolicy().check(command.password());
-        uia.authorize(PURPOSE, null, flows(), command.auth(), now);
-        if (!accounts.insert(Account.register(userId, hasher.hash(command.password()), false, now))) {
-            throw new DomainException(ErrorKind.USER_IN_USE, "User ID already taken.");
+        Optional<UiaSession> continued = uia.continued(command.auth(), now);
+        String registered = continued.map(UiaSession::result).orElse(null);
+        if (command.password() != null) {
+            settings.passwordPolicy().check(command.password());
         }
-        profiles.save(userId, new Profile(userId.localpart(), null));
-        rateLimits.registered(command.clientIp(), now);
-        Optional<IssuedSession> session = command.inhibitLogin()
+        if (command.username() != null && registered == null) {
+            available(command.username());
+        }
+        RegistrationParams given = command.params();
+        UiaSession session;
+        try {
+            session = uia.authorizeRemembering(PURPOSE, flows(), command.auth(),
+                    given.isEmpty() ? null : given.toJson(), now);
+        } catch (UiaRequiredException incomplete) {
+            if (command.password() != null) {
+                uia.live(incomplete.session(), now)
+                        .filter(s -> s.passwordHash() == null)
+                        .ifPresent(s -> uia.remember(s.withPasswordHash(hasher.hash(command.password()))));
+            }
+            throw incomplete;
+        }
+        RegistrationParams params = given.isEmpty() ? RegistrationParams.fromJson(session.clientParams()) : given;
+        UserId userId;
+        if (session.result() != null) {
+            userId = UserId.parse(session.result());
+        } else {
+            String passwordHash = command.password() != null ? hasher.hash(command.password()) : session.passwordHash();
+            if (passwordHash == null) {
+                throw DomainException.missingParam("Missing password");
+            }
+            userId = params.username() == null ? freshUserId() : available(params.username());
+            if (!accounts.insert(Account.register(userId, passwordHash, false, now))) {
+                throw new DomainException(ErrorKind.USER_IN_USE, "User ID already taken.");
+            }
+            profiles.save(userId, new Profile(userId.localpart(), null));
+            rateLimits.registered(command.clientIp(), now);
+            if (command.auth() != null && command.auth().session() != null) {
+                uia.remember(session.withResult(userId.toString()).withPasswordHash(null));
+            }
+        }
+        Optional<IssuedSession> issued = params.inhibitLogin()
                 ? Optional.empty()
-                : Optional.of(sessions.open(userId, command.deviceId(), command.initialDeviceDisplayName(),
-                        command.refreshToken(), command.clientIp(), now));
-        return new RegistrationResult(userId, session);
+                : Optional.of(sessions.open(userId, params.deviceId(), params.initialDeviceDisplayName(),
+                        params.refreshToken(), command.clientIp(), now));
+        return new RegistrationResult(userId, issued);
     }
 
     @Override

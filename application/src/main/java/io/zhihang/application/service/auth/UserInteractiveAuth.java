@@ -56,35 +56,71 @@ public class UserInteractiveAuth {
      * @param user    the user who must authenticate, or null when nobody is logged in (registration)
      */
     public void authorize(String purpose, UserId user, List<UiaFlow> flows, UiaAuth auth, Instant now) {
+        run(purpose, user, flows, auth, null, false, now);
+    }
+
+    /**
+     * Registration's variant, as Synapse's: the session remembers the request's parameters ({@code clientParams},
+     * JSON text, or null when this request brought none and the remembered ones stay in force) and outlives its
+     * completion until it expires, so that repeating the last request can be answered the same. Returns the
+     * completed session with what it remembers.
+     */
+    public UiaSession authorizeRemembering(String purpose, List<UiaFlow> flows, UiaAuth auth, String clientParams,
+                                           Instant now) {
+        return run(purpose, null, flows, auth, clientParams, true, now);
+    }
+
+    /** The live session a request continues, if it names one. */
+    public Optional<UiaSession> continued(UiaAuth auth, Instant now) {
+        return auth == null ? Optional.empty() : live(auth.session(), now);
+    }
+
+    /** The session with this id, unless it is unknown or expired. */
+    public Optional<UiaSession> live(String sessionId, Instant now) {
+        return sessionId == null ? Optional.empty() : sessions.find(sessionId).filter(s -> !s.isExpired(now));
+    }
+
+    /** Stores what a session remembers beyond its stages (a password's hash, the operation's result). */
+    public void remember(UiaSession session) {
+        sessions.save(session);
+    }
+
+    private UiaSession run(String purpose, UserId user, List<UiaFlow> flows, UiaAuth auth, String clientParams,
+                           boolean keep, Instant now) {
         String boundUser = user == null ? null : user.toString();
         if (auth == null) {
-            UiaSession fresh = UiaSession.start(ids.secret(), purpose, boundUser, now);
+            UiaSession fresh = UiaSession.start(ids.secret(), purpose, boundUser, now).withClientParams(clientParams);
             sessions.save(fresh);
             throw challenge(flows, fresh, null, null);
         }
-        UiaSession session = auth.session() == null
+        UiaSession session = (auth.session() == null
                 ? UiaSession.start(ids.secret(), purpose, boundUser, now)
                 : sessions.find(auth.session()).filter(s -> !s.isExpired(now))
-                        .orElseThrow(() -> new DomainException(ErrorKind.UNKNOWN, "Unknown session ID"));
+                        .orElseThrow(() -> new DomainException(ErrorKind.UNKNOWN, "Unknown session ID")));
         session.ensureBoundTo(purpose, boundUser);
+        UiaSession current = session.withClientParams(clientParams);
         if (auth.type() == null) {
-            sessions.save(session);
-            throw challenge(flows, session, null, null);
+            sessions.save(current);
+            throw challenge(flows, current, null, null);
         }
-        if (!session.mayAttempt(auth.type(), flows)) {
-            sessions.save(session);
-            throw challenge(flows, session, ErrorKind.UNRECOGNIZED, "Authentication type " + auth.type() + " is not allowed here");
+        if (!current.mayAttempt(auth.type(), flows)) {
+            sessions.save(current);
+            throw challenge(flows, current, ErrorKind.UNRECOGNIZED, "Authentication type " + auth.type() + " is not allowed here");
         }
         failureOf(auth, user, now).ifPresent(failure -> {
-            sessions.save(session);
-            throw challenge(flows, session, failure.kind(), failure.getMessage());
+            sessions.save(current);
+            throw challenge(flows, current, failure.kind(), failure.getMessage());
         });
-        UiaSession advanced = session.complete(auth.type());
+        UiaSession advanced = current.complete(auth.type());
         if (advanced.satisfies(flows)) {
             if (auth.session() != null) {
-                sessions.delete(advanced.id());
+                if (keep) {
+                    sessions.save(advanced);
+                } else {
+                    sessions.delete(advanced.id());
+                }
             }
-            return;
+            return advanced;
         }
         sessions.save(advanced);
         throw challenge(flows, advanced, null, null);
@@ -108,7 +144,8 @@ public class UserInteractiveAuth {
             return Optional.of(invalid);
         }
         if (auth.user() != null && !names(user, auth.user())) {
-            return Optional.of(DomainException.forbidden("Requested user is not the authenticated user"));
+            // Synapse answers 403 outright, not another 401 round: the credentials are for someone else.
+            throw DomainException.forbidden("Requested user is not the authenticated user");
         }
         rateLimits.ensureNotTooManyFailures(user.toString(), now);
         boolean ok = accounts.find(user).map(a -> hasher.verify(auth.password(), a.passwordHash())).orElse(false);

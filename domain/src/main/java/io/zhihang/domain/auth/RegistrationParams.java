@@ -1,0 +1,49 @@
+package io.zhihang.domain.auth;
+
+import io.zhihang.domain.protocol.json.CanonicalJson;
+import io.zhihang.domain.protocol.json.Json;
+import io.zhihang.domain.protocol.json.JsonObject;
+
+/**
+ * The parameters of a {@code POST /register} that its User-Interactive Authentication session remembers, so that
+ * the requests after the first may send only {@code auth} (the password is remembered apart, as a hash only).
+ */
+public record RegistrationParams(String username, String deviceId, String initialDeviceDisplayName,
+                                 boolean inhibitLogin, boolean refreshToken) {
+    public static final RegistrationParams NONE = new RegistrationParams(null, null, null, false, false);
+
+    /** A request that brought none of these leaves the remembered ones in force. */
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+
+    public String toJson() {
+        JsonObject.Builder b = JsonObject.builder();
+        if (username != null) {
+            b.put("username", username);
+        }
+        if (deviceId != null) {
+            b.put("device_id", deviceId);
+        }
+        if (initialDeviceDisplayName != null) {
+            b.put("initial_device_display_name", initialDeviceDisplayName);
+        }
+        if (inhibitLogin) {
+            b.put("inhibit_login", true);
+        }
+        if (refreshToken) {
+            b.put("refresh_token", true);
+        }
+        return CanonicalJson.encode(b.build());
+    }
+
+    public static RegistrationParams fromJson(String json) {
+        if (json == null) {
+            return NONE;
+        }
+        JsonObject o = Json.parseObject(json);
+        return new RegistrationParams(o.string("username").orElse(null), o.string("device_id").orElse(null),
+                o.string("initial_device_display_name").orElse(null), o.bool("inhibit_login").orElse(false),
+                o.bool("refresh_token").orElse(false));
+    }
+}
