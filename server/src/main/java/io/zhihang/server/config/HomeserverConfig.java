@@ -40,6 +40,8 @@ public interface HomeserverConfig {
 
     Presence presence();
 
+    Turn turn();
+
     Media media();
 
     Messages messages();
@@ -113,6 +115,24 @@ public interface HomeserverConfig {
         /** Synapse's {@code presence.enabled}: off, presence is not tracked, {@code GET} says offline. */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /** TURN servers for VoIP calls, as Synapse's {@code turn_*} settings ({@code GET /voip/turnServer}). */
+    interface Turn {
+        /** {@code turn:} / {@code turns:} URIs handed to clients; none means clients are told there is no TURN server. */
+        Optional<List<String>> uris();
+
+        /** coturn's {@code static-auth-secret}: clients get time-limited credentials made with it. */
+        Optional<String> sharedSecret();
+
+        /** Fixed credentials, used when no shared secret is set. */
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** How long credentials stay valid. */
+        @WithDefault("PT1H")
+        Duration userLifetime();
     }
 
     interface Rooms {

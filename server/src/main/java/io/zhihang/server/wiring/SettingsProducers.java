@@ -6,6 +6,7 @@ import io.zhihang.application.config.DecryptAttemptSettings;
 import io.zhihang.application.config.HomeserverSettings;
 import io.zhihang.application.config.MediaSettings;
 import io.zhihang.application.config.PresenceSettings;
+import io.zhihang.application.config.TurnSettings;
 import io.zhihang.application.config.RateLimitSettings;
 import io.zhihang.application.config.RoomSettings;
 import io.zhihang.domain.protocol.RoomVersion;
@@ -61,6 +62,14 @@ public class SettingsProducers {
                 .orElseThrow(() -> new IllegalArgumentException("zhihang.rooms.default-version must be one of "
                         + available.stream().map(RoomVersion::id).toList()));
         return new RoomSettings(defaultVersion, available);
+    }
+
+    @Produces
+    @Singleton
+    TurnSettings turnSettings(HomeserverConfig config) {
+        HomeserverConfig.Turn turn = config.turn();
+        return new TurnSettings(turn.uris().orElse(List.of()), turn.sharedSecret().orElse(null),
+                turn.username().orElse(null), turn.password().orElse(null), turn.userLifetime());
     }
 
     @Produces

@@ -77,4 +77,10 @@ class DiscoveryApiTest {
                 .body(containsString("agroal_"));
         RestAssured.get("/q/openapi").then().statusCode(200).body(containsString("/_matrix/client"));
     }
+
+    @Test
+    void without_a_turn_server_clients_are_told_there_is_none() {
+        Matrix.as(Matrix.registerFresh("noturn")).get(V3 + "/voip/turnServer").then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
 }
