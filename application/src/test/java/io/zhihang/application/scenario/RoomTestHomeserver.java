@@ -127,7 +127,7 @@ public final class RoomTestHomeserver {
                 notificationStore, events, server.settings);
         stream = new RoomStream(events, new ImmediateAfterCommit(), notifier, new MembershipCache());
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
-                messages, stream, recorder, new SearchIndexer(searchIndex, directory), new RecordingEvent<>());
+                messages, stream, recorder, new SearchIndexer(searchIndex, directory, events), new RecordingEvent<>());
         MemberProfiles profiles = new MemberProfiles(server.profiles);
         createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
                 ROOM_SETTINGS, server.clock);
