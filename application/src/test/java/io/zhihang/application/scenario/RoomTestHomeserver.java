@@ -134,7 +134,8 @@ public final class RoomTestHomeserver {
         edits = new EditGuard(events, LIFECYCLE);
         messageBatches = new MessageBatchWriter(messages, writer, server.clock, stream, edits);
         sendEvent = new SendEventService(rooms, events, txnIds, writer, access, new MessageLanes(messageBatches),
-                server.clock, LIFECYCLE, new io.zhihang.application.fakes.InMemoryEncryptedMessages());
+                server.clock, LIFECYCLE, new io.zhihang.application.fakes.InMemoryEncryptedMessages(),
+                new io.zhihang.application.fakes.InMemorySelfDestructs());
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
                 forgotten, server.clock, new io.zhihang.application.service.typing.TypingService(state, server.clock,
                 new io.zhihang.application.fakes.RecordingEvents<>()));

@@ -167,6 +167,17 @@ class SeedEncryptionApiTest {
         Rooms.redact(alice, roomId, viaMatrix.eventId());
         assertThat(tables.where("encrypted_messages", "event_id", viaMatrix.eventId())).isEmpty();
         as(bob).get("/api/messages/" + viaMatrix.id()).then().statusCode(200).body("data.status", equalTo("recalled"));
+
+        // A self-destruct time set with the encryption does not turn the recalled message into a destroyed one.
+        Sent timed = send(alice, roomId, "sealed, timed, then taken back", Map.of());
+        post(alice, "/encrypt", Map.of("message_id", timed.id(), "encryption_type", "simple", "password", "pw",
+                "self_destruct_time", 60)).statusCode(200);
+        as(alice).body(Map.of("message_id", timed.id())).post("/api/messages/recall").then().statusCode(200);
+        assertThat(tables.where("self_destructs", "event_id", timed.eventId())).isEmpty();
+        selfDestruct.destroyDue(Instant.now().plusSeconds(61));
+        as(bob).get("/api/messages/" + timed.id()).then().statusCode(200).body("data.status", equalTo("recalled"));
+        as(bob).get(API + "/" + timed.id() + "/info").then().statusCode(200)
+                .body("data.is_self_destruct", equalTo(false)).body("data.is_destroyed", equalTo(false));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.zhihang.application.service.room;
 import io.zhihang.application.port.in.lifecycle.RecallMessageUseCase;
 import io.zhihang.application.port.in.room.SendEventUseCase;
 import io.zhihang.application.port.out.lifecycle.EncryptedMessages;
+import io.zhihang.application.port.out.lifecycle.SelfDestructs;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
@@ -38,10 +39,11 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
     private final InstantSource clock;
     private final RecallRule recall;
     private final EncryptedMessages encrypted;
+    private final SelfDestructs timers;
 
     public SendEventService(RoomRepository rooms, EventStore events, TxnIdStore txnIds, RoomWriter writer,
                             RoomAccess access, MessageLanes lanes, InstantSource clock, LifecyclePolicy lifecycle,
-                            EncryptedMessages encrypted) {
+                            EncryptedMessages encrypted, SelfDestructs timers) {
         this.rooms = rooms;
         this.events = events;
         this.txnIds = txnIds;
@@ -51,6 +53,7 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
         this.clock = clock;
         this.recall = lifecycle.recall();
         this.encrypted = encrypted;
+        this.timers = timers;
     }
 
     /** Messages go through their room's lane (group commit); the lane's writer owns the transaction. */
@@ -86,7 +89,9 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
                 LOG.log(System.Logger.Level.INFO, "Moderation: {0} redacts event {1} of {2} in {3}", sender, eventId,
                         target.pdu().sender(), roomId);
             }
-            forgetCiphertext(target);
+            if (kind != RedactionKind.OWN_STATE) {
+                forgetLifecycle(target);
+            }
             return EventDraft.redaction(sender, eventId, reasonContent(reason));
         });
     }
@@ -100,7 +105,7 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
             StoredEvent target = events.find(eventId).orElseThrow();
             String sender = requester.userId().toString();
             recall.checkRecall(sender, access.powerLevels(roomId).userCanRedactOthers(sender), facts(target), now);
-            forgetCiphertext(target);
+            forgetLifecycle(target);
             return EventDraft.redaction(sender, eventId, reasonContent(reason));
         });
     }
@@ -114,11 +119,15 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
         return MessageFacts.of(target.pdu(), target.isRedacted(), sealed);
     }
 
-    /** A recalled (or moderated) password-encrypted message keeps no ciphertext either. */
-    private void forgetCiphertext(StoredEvent target) {
+    /**
+     * A recalled (or moderated) message is recalled for good: a password-encrypted one keeps no ciphertext, and a
+     * self-destruct time still to come is dropped (it would otherwise turn "recalled" into "destroyed" later).
+     */
+    private void forgetLifecycle(StoredEvent target) {
         if (target.isRedacted()) {
             encrypted.forget(target.pdu().eventId());
         }
+        timers.cancel(target.pdu().eventId());
     }
 
     private static JsonObject reasonContent(String reason) {
