@@ -27,6 +27,13 @@ public class InMemoryEventSearchIndex implements EventSearchIndex {
     }
 
     @Override
+    public synchronized void replaceText(String eventId, String sender, String indexedText, String messageType) {
+        entries.computeIfPresent(eventId, (id, e) -> !e.sender().equals(sender) ? e
+                : new Entry(e.eventId(), e.roomId(), e.sender(), e.field(), indexedText, e.streamOrdering(),
+                        messageType == null ? e.messageType() : messageType));
+    }
+
+    @Override
     public synchronized List<Hit> search(Criteria criteria, Order order, Hit after, int limit) {
         Comparator<Hit> byRecent = Comparator.comparingLong(Hit::streamOrdering).reversed();
         Comparator<Hit> comparator = order == Order.RECENT ? byRecent

@@ -28,6 +28,11 @@ public class InMemoryNotificationRepository implements NotificationRepository {
     }
 
     @Override
+    public synchronized void removeEvent(String eventId) {
+        rows.removeIf(r -> r.eventId().equals(eventId));
+    }
+
+    @Override
     public synchronized List<ThreadCount> countAfter(String userId, Map<String, Long> afterByRoom) {
         return count(r -> r.userId().equals(userId) && afterByRoom.containsKey(r.roomId())
                 && r.streamOrdering() > afterByRoom.get(r.roomId()));

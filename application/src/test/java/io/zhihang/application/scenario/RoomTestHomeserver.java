@@ -127,14 +127,15 @@ public final class RoomTestHomeserver {
                 notificationStore, events, server.settings);
         stream = new RoomStream(events, new ImmediateAfterCommit(), notifier, new MembershipCache());
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
-                messages, stream, recorder, new SearchIndexer(searchIndex, directory), new RecordingEvent<>());
+                messages, stream, recorder, new SearchIndexer(searchIndex, directory, events), new RecordingEvent<>());
         MemberProfiles profiles = new MemberProfiles(server.profiles);
         createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
                 ROOM_SETTINGS, server.clock);
         edits = new EditGuard(events, LIFECYCLE);
         messageBatches = new MessageBatchWriter(messages, writer, server.clock, stream, edits);
         sendEvent = new SendEventService(rooms, events, txnIds, writer, access, new MessageLanes(messageBatches),
-                server.clock, LIFECYCLE);
+                server.clock, LIFECYCLE, new io.zhihang.application.fakes.InMemoryEncryptedMessages(),
+                new io.zhihang.application.fakes.InMemorySelfDestructs());
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
                 forgotten, server.clock, new io.zhihang.application.service.typing.TypingService(state, server.clock,
                 new io.zhihang.application.fakes.RecordingEvents<>()));

@@ -108,4 +108,20 @@ class RecallRuleTest {
                 SENT.plus(Duration.ofMinutes(10)).plus(MS))).getMessage())
                 .isEqualTo("A message can only be recalled within 10 minutes of sending it");
     }
+
+    @Test
+    void a_message_hidden_by_password_encryption_is_not_recalled_and_its_sender_may_recall_it_once() {
+        var pdu = new io.zhihang.domain.event.Pdu("$m", io.zhihang.domain.protocol.json.Json.parseObject(
+                "{\"type\":\"m.room.message\",\"sender\":\"" + ALICE + "\",\"room_id\":\"!r:example.org\","
+                        + "\"origin_server_ts\":" + SENT.toEpochMilli() + ",\"content\":{}}"));
+        MessageFacts sealed = MessageFacts.of(pdu, true, true);
+        assertThat(sealed.redacted()).isFalse();
+        assertThat(rule.judgeRedaction(ALICE, false, sealed, SENT.plusSeconds(60))).isEqualTo(RedactionKind.RECALL);
+        rule.checkRecall(ALICE, false, sealed, SENT.plusSeconds(60));
+
+        MessageFacts recalled = MessageFacts.of(pdu, true, false);
+        assertThat(refusal(() -> rule.checkRecall(ALICE, false, recalled, SENT)).reason())
+                .isEqualTo(Reason.ALREADY_RECALLED);
+        assertThat(MessageFacts.isRecalled(false, false)).isFalse();
+    }
 }

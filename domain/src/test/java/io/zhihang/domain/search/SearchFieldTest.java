@@ -38,4 +38,22 @@ class SearchFieldTest {
         assertThat(SearchField.ofKey("content.topic")).contains(SearchField.TOPIC);
         assertThat(SearchField.ofKey("content.url")).isEmpty();
     }
+
+    @Test
+    void an_edit_is_not_searchable_itself_but_gives_its_message_the_new_text() {
+        var edit = event("m.room.message", null, "{\"msgtype\":\"m.text\",\"body\":\"* Lunch Later\","
+                + "\"m.new_content\":{\"msgtype\":\"m.text\",\"body\":\"Lunch later\"},"
+                + "\"m.relates_to\":{\"rel_type\":\"m.replace\",\"event_id\":\"$orig\"}}");
+        assertThat(SearchField.of(edit)).isEmpty();
+        var replacement = SearchField.replacement(edit).orElseThrow();
+        assertThat(replacement.eventId()).isEqualTo("$orig");
+        assertThat(replacement.searchable()).isEqualTo(new SearchField.Searchable(SearchField.BODY, "lunch later"));
+        assertThat(replacement.newContent().string("msgtype")).contains("m.text");
+
+        var reply = event("m.room.message", null, "{\"body\":\"sure\","
+                + "\"m.relates_to\":{\"m.in_reply_to\":{\"event_id\":\"$orig\"}}}");
+        assertThat(SearchField.of(reply)).isPresent();
+        assertThat(SearchField.replacement(reply)).isEmpty();
+        assertThat(SearchField.replacement(event("m.room.message", null, "{\"body\":\"plain\"}"))).isEmpty();
+    }
 }

@@ -445,4 +445,49 @@ class KeyBackupApiTest {
         as(alice).get(VERSION).then().statusCode(200).body("count", equalTo(0)).body("etag", equalTo("0"));
         as(alice).get(KEYS + "?version=" + v).then().statusCode(200).body("rooms", anEmptyMap());
     }
+
+    @Test
+    void the_seeds_paths_with_the_version_in_the_path_are_the_spec_endpoints() {
+        Matrix.Session alice = Matrix.registerFresh("kbseed");
+        Matrix.Session eve = Matrix.registerFresh("kbseede");
+        String v1 = createBackup(alice, "pk1");
+        String seed = R0 + "/room_keys/";
+        String room2 = "!other:example.org";
+
+        raw(alice).body(Map.of("rooms", Map.of(ROOM, Map.of("sessions", Map.of(SESSION, key(3, 0, false))))))
+                .put(seed + v1).then().statusCode(200).body("count", equalTo(1)).body("etag", equalTo("1"));
+        raw(alice).body(Map.of("rooms", Map.of(room2, Map.of("sessions", Map.of("s2", key(0, 0, true))))))
+                .post(seed + v1 + "/keys").then().statusCode(200).body("count", equalTo(2)).body("etag", equalTo("2"));
+
+        as(alice).get(seed + v1).then().statusCode(200)
+                .body("rooms", aMapWithSize(2))
+                .body("rooms.'" + ROOM + "'.sessions.'" + SESSION + "'.first_message_index", equalTo(3));
+        raw(alice).get(seed + v1 + "/keys/" + enc(room2)).then().statusCode(200)
+                .body("sessions", aMapWithSize(1)).body("sessions.s2.is_verified", equalTo(true));
+        raw(alice).get(seed + v1 + "/keys/" + enc(room2) + "/s2").then().statusCode(200)
+                .body("first_message_index", equalTo(0)).body("session_data.ciphertext", equalTo("c"));
+        raw(alice).get(V3 + "/room_keys/" + v1 + "/keys/" + enc("!empty:example.org")).then().statusCode(200)
+                .body("sessions", anEmptyMap());
+        raw(alice).get(seed + v1 + "/keys/" + enc(room2) + "/nope").then().statusCode(404)
+                .body("errcode", equalTo("M_NOT_FOUND"));
+        as(alice).get(KEYS + "?version=" + v1).then().statusCode(200).body("rooms", aMapWithSize(2));
+        // The literal spec paths keep their meaning next to the version segment.
+        as(alice).get(seed + "version").then().statusCode(200).body("version", equalTo(v1));
+
+        // Refusals, as on the spec endpoints.
+        as(alice).get(seed + "7").then().statusCode(404).body("errcode", equalTo("M_NOT_FOUND"));
+        as(alice).get(seed + "abc/keys/" + enc(room2)).then().statusCode(404).body("errcode", equalTo("M_NOT_FOUND"));
+        as(eve).get(seed + v1).then().statusCode(404).body("errcode", equalTo("M_NOT_FOUND"));
+        as(eve).body(Map.of("rooms", Map.of())).put(seed + v1).then().statusCode(404);
+        String v2 = createBackup(alice, "pk2");
+        raw(alice).body(Map.of("rooms", Map.of(room2, Map.of("sessions", Map.of("s3", key(0, 0, true))))))
+                .post(seed + v1 + "/keys").then().statusCode(403)
+                .body("errcode", equalTo("M_WRONG_ROOM_KEYS_VERSION")).body("current_version", equalTo(v2));
+        as(alice).body(Map.of("rooms", Map.of(room2, Map.of("sessions", Map.of("s3", Map.of("is_verified", true))))))
+                .put(seed + v2).then().statusCode(400).body("errcode", equalTo("M_BAD_JSON"));
+        io.restassured.RestAssured.get(seed + v1).then().statusCode(401).body("errcode", equalTo("M_MISSING_TOKEN"));
+        Matrix.json().body(Map.of("rooms", Map.of())).post(seed + v1 + "/keys").then().statusCode(401);
+        Matrix.json().get(seed + v1 + "/keys/" + enc(room2) + "/s2").then().statusCode(401);
+        as(alice).get(seed + v2).then().statusCode(200).body("rooms", anEmptyMap());
+    }
 }

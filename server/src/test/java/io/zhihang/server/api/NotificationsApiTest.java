@@ -156,4 +156,33 @@ class NotificationsApiTest {
 
         assertThat(counts(bob, roomId)).isEqualTo(Map.of("notification_count", 3, "highlight_count", 0));
     }
+
+    @Test
+    void a_recalled_or_redacted_message_no_longer_counts_nor_is_listed() {
+        Matrix.Session alice = Matrix.registerFresh("ncd");
+        Matrix.Session bob = Matrix.registerFresh("nce");
+        String roomId = groupRoom(alice, bob);
+        String kept = Rooms.send(alice, roomId, "this one stays");
+        String mention = Rooms.send(alice, roomId, "m.room.message", Map.of("msgtype", "m.text",
+                "body", "sent to the wrong person", "m.mentions", Map.of("user_ids", List.of(bob.userId()))));
+        String recalled = as(alice).body(Map.of("content", "oops", "chat_id", roomId)).post("/api/messages/send")
+                .then().statusCode(200).extract().path("data.event_id");
+        Map<String, Object> before = Syncs.initial(bob);
+        assertThat(Syncs.at(Syncs.joined(before, roomId), "unread_notifications"))
+                .isEqualTo(Map.of("notification_count", 3, "highlight_count", 1));
+
+        Rooms.redact(alice, roomId, mention);
+        as(alice).body(Map.of("message_id", recalled)).post("/api/messages/recall").then().statusCode(200);
+
+        assertThat(counts(bob, roomId)).isEqualTo(Map.of("notification_count", 1, "highlight_count", 0));
+        assertThat(Syncs.at(Syncs.joined(Syncs.since(bob, before), roomId), "unread_notifications"))
+                .isEqualTo(Map.of("notification_count", 1, "highlight_count", 0));
+        assertThat(Syncs.at(Syncs.joined(Syncs.initial(bob), roomId), "unread_notifications"))
+                .isEqualTo(Map.of("notification_count", 1, "highlight_count", 0));
+        as(bob).get(V3 + "/notifications").then().statusCode(200)
+                .body("notifications", hasSize(1))
+                .body("notifications[0].event.event_id", equalTo(kept));
+        as(bob).queryParam("only", "highlight").get(V3 + "/notifications").then().statusCode(200)
+                .body("notifications", hasSize(0));
+    }
 }

@@ -253,4 +253,41 @@ class SearchApiTest {
         Matrix.json().body(Map.of("search_categories", Map.of("room_events", term("x")))).post(SEARCH)
                 .then().statusCode(401).body("errcode", equalTo("M_MISSING_TOKEN"));
     }
+
+    @Test
+    void an_edited_message_is_found_once_by_its_latest_text_as_the_original_with_the_edit_bundled() {
+        Matrix.Session alice = Matrix.registerFresh("srched");
+        Matrix.Session bob = Matrix.registerFresh("srchedb");
+        String before = word();
+        String after = word();
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat"));
+        Rooms.join(bob, roomId);
+        String original = Rooms.send(alice, roomId, "meet at the " + before);
+        String edit = Rooms.edit(alice, roomId, original, "meet at the " + after);
+
+        JsonPath found = search(bob, term(after));
+        assertThat(ids(found)).as("the original, never the edit").containsExactly(original);
+        assertThat(found.getInt("count")).isEqualTo(1);
+        assertThat(found.getString("results[0].result.unsigned.'m.relations'.'m.replace'.event_id")).isEqualTo(edit);
+        assertThat(found.getString("results[0].result.unsigned.'m.relations'.'m.replace'.content.'m.new_content'.body"))
+                .isEqualTo("meet at the " + after);
+        assertThat(found.getList("highlights", String.class)).contains(after);
+        assertThat(ids(search(bob, term(after, "order_by", "recent")))).containsExactly(original);
+        assertThat(search(bob, term(before)).getInt("count")).as("the replaced text is gone").isZero();
+
+        // Someone else's "edit" changes nothing (the spec's validity rule: only the sender's edits apply).
+        as(bob).body(Map.of("msgtype", "m.text", "body", "* hijack " + before,
+                        "m.new_content", Map.of("msgtype", "m.text", "body", "hijack " + before),
+                        "m.relates_to", Map.of("rel_type", "m.replace", "event_id", original)))
+                .put(path(roomId) + "/send/m.room.message/hijack-" + before).then();
+        assertThat(search(bob, term(before)).getInt("count")).isZero();
+        assertThat(ids(search(bob, term(after)))).containsExactly(original);
+
+        // Redacting the edit brings the earlier text back; redacting the message takes it out.
+        Rooms.redact(alice, roomId, edit);
+        assertThat(ids(search(bob, term(before)))).containsExactly(original);
+        assertThat(search(bob, term(after)).getInt("count")).isZero();
+        Rooms.redact(alice, roomId, original);
+        assertThat(search(bob, term(before)).getInt("count")).isZero();
+    }
 }

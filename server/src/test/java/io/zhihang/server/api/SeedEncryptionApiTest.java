@@ -12,7 +12,9 @@ import java.util.Map;
 
 import static io.zhihang.server.api.Matrix.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
@@ -92,21 +94,90 @@ class SeedEncryptionApiTest {
     }
 
     @Test
-    void e2e_marks_and_bad_input_are_handled() {
+    void e2e_is_refused_for_plaintext_the_other_member_can_still_read() {
         var alice = Matrix.registerFresh("enc-m");
         var bob = Matrix.registerFresh("enc-mb");
         Sent sent = send(alice, room(alice, bob), "client encrypted in spirit", Map.of());
         post(alice, "/encrypt", Map.of("message_id", sent.id(), "encryption_type", "quantum")).statusCode(400)
                 .body("errcode", equalTo("M_INVALID_PARAM"));
-        post(alice, "/encrypt", Map.of("message_id", sent.id(), "encryption_type", "e2e")).statusCode(200);
+        post(alice, "/encrypt", Map.of("message_id", sent.id(), "encryption_type", "e2e")).statusCode(400)
+                .body("errcode", equalTo("M_INVALID_PARAM"))
+                .body("error", containsString("End-to-end encryption happens in the client"));
         as(bob).get(Rooms.path(sent.roomId()) + "/event/" + sent.eventId()).then().statusCode(200)
                 .body("content.body", equalTo("client encrypted in spirit"));
         as(bob).get(API + "/" + sent.id() + "/info").then().statusCode(200)
-                .body("data.is_encrypted", equalTo(true)).body("data.encryption_type", equalTo("e2e"));
+                .body("data.is_encrypted", equalTo(false)).body("data.encryption_type", equalTo(null));
+        assertThat(tables.where("encrypted_messages", "event_id", sent.eventId())).isEmpty();
         post(bob, "/decrypt", Map.of("message_id", sent.id(), "password", "x")).statusCode(400);
         post(alice, "/decrypt", Map.of("message_id", 99_999_999, "password", "x")).statusCode(404);
         io.restassured.RestAssured.given().contentType("application/json").body(Map.of("message_id", 1))
                 .post(API + "/decrypt").then().statusCode(401);
+    }
+
+    @Test
+    void e2e_marks_only_ciphertext_the_client_made() {
+        var alice = Matrix.registerFresh("enc-c");
+        var bob = Matrix.registerFresh("enc-cb");
+        String roomId = room(alice, bob);
+        String ciphertext = Rooms.send(alice, roomId, "m.room.encrypted", Map.of("algorithm", "m.megolm.v1.aes-sha2",
+                "ciphertext", "AwgAEnACgAkLmt6qF84IK++J7UDH2Za1YVchHyprqTqsg", "sender_key", "k", "device_id", "D",
+                "session_id", "s"));
+        String shapeless = Rooms.send(alice, roomId, "m.room.encrypted", Map.of("algorithm", "m.megolm.v1.aes-sha2",
+                "body", "plaintext dressed up"));
+
+        post(bob, "/encrypt", Map.of("message_id", ciphertext, "encryption_type", "e2e")).statusCode(403);
+        post(alice, "/encrypt", Map.of("message_id", shapeless, "encryption_type", "e2e")).statusCode(400)
+                .body("errcode", equalTo("M_INVALID_PARAM"));
+        post(alice, "/encrypt", Map.of("message_id", ciphertext, "encryption_type", "e2e")).statusCode(200);
+        as(bob).get(API + "/" + ciphertext + "/info").then().statusCode(200)
+                .body("data.is_encrypted", equalTo(true)).body("data.encryption_type", equalTo("e2e"));
+        as(bob).get(Rooms.path(roomId) + "/event/" + ciphertext).then().statusCode(200)
+                .body("content.ciphertext", notNullValue()).body("content.body", equalTo(null));
+        post(bob, "/decrypt", Map.of("message_id", ciphertext, "password", "x")).statusCode(400)
+                .body("error", containsString("end-to-end encrypted"));
+        post(alice, "/encrypt", Map.of("message_id", ciphertext, "encryption_type", "e2e")).statusCode(400);
+    }
+
+    @Test
+    void a_password_encrypted_message_can_be_recalled_and_its_ciphertext_goes_too() {
+        var alice = Matrix.registerFresh("enc-r");
+        var bob = Matrix.registerFresh("enc-rb");
+        String roomId = room(alice, bob);
+        Sent sent = send(alice, roomId, "sealed then taken back", Map.of());
+        post(alice, "/encrypt", Map.of("message_id", sent.id(), "encryption_type", "simple", "password", "pw"))
+                .statusCode(200);
+        as(bob).get("/api/messages/" + sent.id()).then().statusCode(200)
+                .body("data.status", not(equalTo("recalled"))).body("data.content", equalTo(null));
+
+        as(bob).body(Map.of("message_id", sent.id())).post("/api/messages/recall").then().statusCode(403);
+        as(alice).body(Map.of("message_id", sent.id(), "reason", "never mind")).post("/api/messages/recall").then()
+                .statusCode(200);
+
+        as(bob).get("/api/messages/" + sent.id()).then().statusCode(200).body("data.status", equalTo("recalled"));
+        assertThat(tables.where("encrypted_messages", "event_id", sent.eventId())).isEmpty();
+        post(bob, "/decrypt", Map.of("message_id", sent.id(), "password", "pw")).statusCode(404)
+                .body("errcode", equalTo("M_NOT_FOUND"));
+        as(bob).get(API + "/" + sent.id() + "/info").then().statusCode(200).body("data.is_encrypted", equalTo(false));
+        as(alice).body(Map.of("message_id", sent.id())).post("/api/messages/recall").then().statusCode(400)
+                .body("error", containsString("already been recalled"));
+
+        Sent viaMatrix = send(alice, roomId, "sealed then redacted", Map.of());
+        post(alice, "/encrypt", Map.of("message_id", viaMatrix.id(), "encryption_type", "simple", "password", "pw"))
+                .statusCode(200);
+        Rooms.redact(alice, roomId, viaMatrix.eventId());
+        assertThat(tables.where("encrypted_messages", "event_id", viaMatrix.eventId())).isEmpty();
+        as(bob).get("/api/messages/" + viaMatrix.id()).then().statusCode(200).body("data.status", equalTo("recalled"));
+
+        // A self-destruct time set with the encryption does not turn the recalled message into a destroyed one.
+        Sent timed = send(alice, roomId, "sealed, timed, then taken back", Map.of());
+        post(alice, "/encrypt", Map.of("message_id", timed.id(), "encryption_type", "simple", "password", "pw",
+                "self_destruct_time", 60)).statusCode(200);
+        as(alice).body(Map.of("message_id", timed.id())).post("/api/messages/recall").then().statusCode(200);
+        assertThat(tables.where("self_destructs", "event_id", timed.eventId())).isEmpty();
+        selfDestruct.destroyDue(Instant.now().plusSeconds(61));
+        as(bob).get("/api/messages/" + timed.id()).then().statusCode(200).body("data.status", equalTo("recalled"));
+        as(bob).get(API + "/" + timed.id() + "/info").then().statusCode(200)
+                .body("data.is_self_destruct", equalTo(false)).body("data.is_destroyed", equalTo(false));
     }
 
     @Test

@@ -92,4 +92,36 @@ class SeedSearchApiTest {
         search(alice, "query=x&chat_id=77777777").statusCode(404).body("errcode", equalTo("M_NOT_FOUND"));
         io.restassured.RestAssured.get(SEARCH + "?query=x").then().statusCode(401);
     }
+
+    @Test
+    void an_edited_message_is_one_result_in_its_latest_version_and_recalling_it_takes_it_out() {
+        String before = "qz" + Matrix.freshName("b").replaceAll("[^a-z0-9]", "");
+        String after = "qz" + Matrix.freshName("a").replaceAll("[^a-z0-9]", "");
+        var alice = Matrix.registerFresh("ss-ed");
+        var bob = Matrix.registerFresh("ss-edb");
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat"));
+        Rooms.join(bob, roomId);
+        var sent = as(alice).body(Map.of("content", "dinner at " + before, "chat_id", roomId))
+                .post("/api/messages/send").then().statusCode(200).extract();
+        long id = sent.jsonPath().getLong("data.id");
+        as(alice).body(Map.of("message_id", id, "content", "dinner at " + after)).post("/api/messages/edit").then()
+                .statusCode(200);
+
+        search(bob, "query=" + after).statusCode(200).body("pagination.total", equalTo(1)).body("data", hasSize(1))
+                .body("data[0].id", equalTo((int) id)).body("data[0].content", equalTo("dinner at " + after))
+                .body("data[0].status", equalTo("edited"));
+        search(bob, "query=" + before).statusCode(200).body("pagination.total", equalTo(0)).body("data", hasSize(0));
+        search(bob, "query=dinner&chat_id=" + roomId).statusCode(200).body("pagination.total", equalTo(1));
+
+        // Edited once more: still one result, the newest text; the edits are never results of their own.
+        as(alice).body(Map.of("message_id", id, "content", "dinner at " + after + " sharp"))
+                .post("/api/messages/edit").then().statusCode(200);
+        search(bob, "query=" + after).statusCode(200).body("pagination.total", equalTo(1))
+                .body("data[0].id", equalTo((int) id)).body("data[0].content", equalTo("dinner at " + after + " sharp"));
+
+        as(bob).body(Map.of("message_id", id)).post("/api/messages/recall").then().statusCode(403);
+        as(alice).body(Map.of("message_id", id)).post("/api/messages/recall").then().statusCode(200);
+        search(bob, "query=" + after).statusCode(200).body("pagination.total", equalTo(0));
+        search(bob, "query=" + before).statusCode(200).body("pagination.total", equalTo(0));
+    }
 }

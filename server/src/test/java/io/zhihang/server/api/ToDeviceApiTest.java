@@ -293,4 +293,37 @@ class ToDeviceApiTest {
         as(alice).body(good).put(path).then().statusCode(200);
         assertThat(contents(Syncs.initial(bob), "n")).containsExactly(1);
     }
+
+    @Test
+    void the_seeds_post_form_names_the_type_in_the_body_and_shares_the_transaction_ids() {
+        Matrix.Session alice = Matrix.registerFresh("tds");
+        Matrix.Session bob = Matrix.registerFresh("tdt");
+        Map<String, Object> messages = Map.of(bob.userId(), Map.of(bob.deviceId(), Map.of("n", 1)));
+        String txn = nextTxn();
+
+        as(alice).body(Map.of("type", "org.example.seed", "messages", messages))
+                .post(R0 + "/sendToDevice/" + txn).then().statusCode(200).body("size()", equalTo(0));
+        as(alice).body(Map.of("type", "org.example.seed", "messages", messages))
+                .post(V3 + "/sendToDevice/" + txn).then().statusCode(200);
+        as(alice).body(Map.of("messages", messages)).put(V3 + "/sendToDevice/org.example.other/" + txn)
+                .then().statusCode(200);
+
+        List<Map<String, Object>> events = toDevice(Syncs.initial(bob));
+        assertThat(events).hasSize(1);
+        assertThat(events.getFirst()).containsEntry("sender", alice.userId())
+                .containsEntry("type", "org.example.seed").containsEntry("content", Map.of("n", 1));
+
+        String path = R0 + "/sendToDevice/" + nextTxn();
+        json().body(Map.of("type", "org.example.seed", "messages", messages)).post(path).then().statusCode(401)
+                .body("errcode", equalTo("M_MISSING_TOKEN"));
+        as(alice).body(Map.of("messages", messages)).post(path).then().statusCode(400)
+                .body("errcode", equalTo("M_MISSING_PARAM"));
+        as(alice).body(Map.of("type", 7, "messages", messages)).post(path).then().statusCode(400)
+                .body("errcode", equalTo("M_BAD_JSON"));
+        as(alice).body(Map.of("type", "org.example.seed")).post(path).then().statusCode(400)
+                .body("errcode", equalTo("M_MISSING_PARAM"));
+        as(alice).body(Map.of("type", "org.example.seed", "messages", List.of())).post(path).then().statusCode(400)
+                .body("errcode", equalTo("M_BAD_JSON"));
+        assertThat(toDevice(Syncs.initial(bob))).hasSize(1);
+    }
 }

@@ -24,7 +24,8 @@ public class JdbcEncryptedMessages implements EncryptedMessages {
     private static final String FIND = """
             SELECT event_id, room_id, sender, encryption_type, message_type, sealed, created_ts
               FROM encrypted_messages WHERE event_id = ?""";
-    private static final String FORGET = "UPDATE encrypted_messages SET sealed = NULL WHERE event_id = ?";
+    private static final String FORGET_CONTENT = "UPDATE encrypted_messages SET sealed = NULL WHERE event_id = ?";
+    private static final String FORGET = "DELETE FROM encrypted_messages WHERE event_id = ?";
 
     private final PlainSql sql;
 
@@ -48,6 +49,11 @@ public class JdbcEncryptedMessages implements EncryptedMessages {
 
     @Override
     public void forgetContent(String eventId) {
+        sql.update(FORGET_CONTENT, eventId);
+    }
+
+    @Override
+    public void forget(String eventId) {
         sql.update(FORGET, eventId);
     }
 }

@@ -25,6 +25,7 @@ public class JdbcSelfDestructs implements SelfDestructs {
             SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM self_destructs WHERE event_id = ?)""";
     private static final String FIND = """
             SELECT event_id, room_id, destruct_ts, destroyed_ts FROM self_destructs WHERE event_id = ?""";
+    private static final String CANCEL = "DELETE FROM self_destructs WHERE event_id = ? AND destroyed_ts IS NULL";
     private static final String DUE = """
             SELECT event_id FROM self_destructs WHERE destruct_ts <= ? AND destroyed_ts IS NULL
              ORDER BY destruct_ts LIMIT ?""";
@@ -50,6 +51,11 @@ public class JdbcSelfDestructs implements SelfDestructs {
                 Instant.ofEpochMilli(row.getLong(3)),
                 row.getObject(4) == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(row.getLong(4)))),
                 eventId).stream().findFirst();
+    }
+
+    @Override
+    public void cancel(String eventId) {
+        sql.update(CANCEL, eventId);
     }
 
     @Override

@@ -31,6 +31,7 @@ public class JdbcNotificationRepository implements NotificationRepository {
     private static final String INSERT = """
             INSERT INTO event_push_actions (user_id, room_id, event_id, stream_ordering, notify, highlight, thread_id,
                                             actions) VALUES (?, ?, ?, ?, TRUE, ?, ?, ?)""";
+    private static final String REMOVE_EVENT = "DELETE FROM event_push_actions WHERE event_id = ?";
     private static final String COUNT = """
             SELECT room_id, thread_id, COUNT(*), SUM(CASE WHEN highlight THEN 1 ELSE 0 END)
               FROM event_push_actions WHERE user_id = ? AND notify AND (%s)
@@ -69,6 +70,16 @@ public class JdbcNotificationRepository implements NotificationRepository {
             s.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store notifications", e);
+        }
+    }
+
+    @Override
+    public void removeEvent(String eventId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(REMOVE_EVENT)) {
+            s.setString(1, eventId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not remove the notifications of a redacted event", e);
         }
     }
 

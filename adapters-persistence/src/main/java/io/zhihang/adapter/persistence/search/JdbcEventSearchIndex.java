@@ -26,6 +26,9 @@ public class JdbcEventSearchIndex implements EventSearchIndex {
     private static final String INSERT = """
             INSERT INTO event_search (event_id, room_id, sender, field, words, stream_ordering, message_type)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
+    private static final String REPLACE_TEXT = """
+            UPDATE event_search SET words = ?, message_type = COALESCE(?, message_type)
+             WHERE event_id = ? AND sender = ?""";
 
     private final AgroalDataSource dataSource;
     private final SearchSql sql;
@@ -65,6 +68,19 @@ public class JdbcEventSearchIndex implements EventSearchIndex {
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not remove " + eventId + " from the search index", e);
+        }
+    }
+
+    @Override
+    public void replaceText(String eventId, String sender, String indexedText, String messageType) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(REPLACE_TEXT)) {
+            s.setString(1, indexedText);
+            s.setString(2, messageType);
+            s.setString(3, eventId);
+            s.setString(4, sender);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not give " + eventId + " its edited text in the search index", e);
         }
     }
 

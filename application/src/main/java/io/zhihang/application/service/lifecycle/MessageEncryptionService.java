@@ -31,7 +31,9 @@ import java.util.Optional;
  * Password-encrypted and self-destructing messages. {@code simple} encryption seals the message's content with a key
  * derived from the password (Argon2id, AES-256-GCM bound to the event id) and then purges the plaintext: the room
  * shows the message redacted, the database keeps only salt, nonce and ciphertext, and readers of the room get the
- * text back from {@code decrypt} with the password. Only the sender encrypts or sets a self-destruct time.
+ * text back from {@code decrypt} with the password. {@code e2e} only records that a message arrived as its client's
+ * ciphertext; plaintext is never labelled so. Only the sender encrypts or sets a self-destruct time. Encryption is
+ * not recall: a password-encrypted message can still be recalled, which purges its ciphertext too.
  */
 @ApplicationScoped
 public class MessageEncryptionService implements MessageEncryptionUseCase {
@@ -67,7 +69,9 @@ public class MessageEncryptionService implements MessageEncryptionUseCase {
         if (encrypted.find(message.pdu().eventId()).isPresent()) {
             throw DomainException.invalidParam("The message is encrypted already");
         }
-        String messageType = MessageType.of(message.pdu().type(), message.pdu().content())
+        type.checkApplicableTo(message.pdu().type(), message.pdu().content());
+        String messageType = type == EncryptionType.E2E ? MessageType.TEXT.seedName()
+                : MessageType.of(message.pdu().type(), message.pdu().content())
                 .orElseThrow(() -> DomainException.invalidParam("Only messages can be encrypted")).seedName();
         Optional<SealedContent> sealed = Optional.empty();
         if (type == EncryptionType.SIMPLE) {
@@ -93,7 +97,8 @@ public class MessageEncryptionService implements MessageEncryptionUseCase {
     public String decrypt(Requester requester, String messageId, char[] password) {
         StoredEvent message = messages.readable(requester, messageId);
         EncryptedMessage record = encrypted.find(message.pdu().eventId())
-                .orElseThrow(() -> DomainException.invalidParam("The message is not encrypted"));
+                .orElseThrow(() -> message.isRedacted() ? DomainException.notFound("The message was recalled")
+                        : DomainException.invalidParam("The message is not encrypted"));
         if (record.type() == EncryptionType.E2E) {
             throw DomainException.invalidParam("The message is end-to-end encrypted: only its recipients' devices can "
                     + "decrypt it");
@@ -139,7 +144,8 @@ public class MessageEncryptionService implements MessageEncryptionUseCase {
             throw DomainException.forbidden("Only the sender may do this to a message");
         }
         if (message.isRedacted()) {
-            throw DomainException.invalidParam("The message was recalled");
+            throw DomainException.invalidParam(encrypted.find(message.pdu().eventId()).isPresent()
+                    ? "The message is encrypted already" : "The message was recalled");
         }
         return message;
     }

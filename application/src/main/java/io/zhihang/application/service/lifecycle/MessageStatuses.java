@@ -1,11 +1,13 @@
 package io.zhihang.application.service.lifecycle;
 
 import io.zhihang.application.port.out.DeviceRepository;
+import io.zhihang.application.port.out.lifecycle.EncryptedMessages;
 import io.zhihang.application.port.out.lifecycle.SelfDestructs;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.port.out.userdata.ReceiptRepository;
 import io.zhihang.application.service.room.RoomAccess;
 import io.zhihang.domain.account.Device;
+import io.zhihang.domain.lifecycle.MessageFacts;
 import io.zhihang.domain.lifecycle.MessageStatus;
 import io.zhihang.domain.shared.UserId;
 import io.zhihang.domain.userdata.ReceiptType;
@@ -17,7 +19,8 @@ import java.util.List;
 /**
  * The facts behind a message's {@link MessageStatus}: whether it destroyed itself, whether another member's public
  * read receipt is at or after it, whether a device of another member was active after it was sent (device activity
- * is recorded within ten seconds). Delivery is looked up for rooms of at most {@value #DELIVERY_MEMBERS} other members.
+ * is recorded within ten seconds), whether its redaction only hides content sealed with a password (then it is not
+ * recalled). Delivery is looked up for rooms of at most {@value #DELIVERY_MEMBERS} other members.
  */
 @ApplicationScoped
 public class MessageStatuses {
@@ -27,17 +30,21 @@ public class MessageStatuses {
     private final ReceiptRepository receipts;
     private final RoomAccess access;
     private final DeviceRepository devices;
+    private final EncryptedMessages encrypted;
 
     public MessageStatuses(SelfDestructs selfDestructs, ReceiptRepository receipts, RoomAccess access,
-                           DeviceRepository devices) {
+                           DeviceRepository devices, EncryptedMessages encrypted) {
         this.selfDestructs = selfDestructs;
         this.receipts = receipts;
         this.access = access;
         this.devices = devices;
+        this.encrypted = encrypted;
     }
 
     public MessageStatus of(StoredEvent stored, boolean edited) {
-        return MessageStatus.of(stored.isRedacted(), () -> destroyed(stored), edited, () -> read(stored),
+        boolean recalled = MessageFacts.isRecalled(stored.isRedacted(),
+                stored.isRedacted() && encrypted.isSealedWithPassword(stored.pdu().eventId()));
+        return MessageStatus.of(recalled, () -> destroyed(stored), edited, () -> read(stored),
                 () -> delivered(stored));
     }
 

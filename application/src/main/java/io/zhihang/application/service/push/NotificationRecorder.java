@@ -27,7 +27,8 @@ import java.util.Set;
  * Runs push rules when events are stored, in the transaction that stores them: for every local user joined to the
  * room except the sender (and the invitee of an invite), the user's rules decide, and each event that notifies
  * someone becomes a row of {@link NotificationRepository}, all rows in one batch. Rooms where the sender is alone
- * cost a glance at the state map; in other rooms the members, power levels and rules come from memory.
+ * cost a glance at the state map; in other rooms the members, power levels and rules come from memory. A redacted
+ * event's rows are deleted, so a recalled message is neither unread nor listed.
  */
 @ApplicationScoped
 public class NotificationRecorder implements RecordNotificationsUseCase {
@@ -54,6 +55,11 @@ public class NotificationRecorder implements RecordNotificationsUseCase {
         if (!rows.isEmpty()) {
             notifications.addAll(rows);
         }
+    }
+
+    @Override
+    public void redacted(String eventId) {
+        notifications.removeEvent(eventId);
     }
 
     @Override

@@ -274,6 +274,7 @@ public class RoomWriter {
         pdu.redacts().ifPresent(target -> {
             events.markRedacted(target, pdu.eventId());
             cache.forget(target);
+            notifications.redacted(target);
         });
         indexer.stored(pdu, ordering);
         noticeSelfDestruct(pdu);

@@ -1,36 +1,45 @@
 package io.zhihang.application.service.room;
 
+import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.port.out.search.EventSearchIndex;
 import io.zhihang.application.port.out.search.UserDirectory;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.lifecycle.MessageType;
+import io.zhihang.domain.relation.RelatedEvent;
 import io.zhihang.domain.search.SearchField;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps the search indexes in step with stored events, in the same transaction: the searchable text of messages,
- * room names and topics goes into the {@link EventSearchIndex} (a redaction takes its target out), and a room's join
- * rule into the {@link UserDirectory}. Events of other types cost nothing.
+ * room names and topics goes into the {@link EventSearchIndex} (an edit replaces its message's text, a redaction
+ * takes its target out), and a room's join rule into the {@link UserDirectory}. Events of other types cost nothing.
  */
 @ApplicationScoped
 public class SearchIndexer {
     private static final String JOIN_RULES = "m.room.join_rules";
+    private static final String REPLACE = "m.replace";
 
     private final EventSearchIndex index;
     private final UserDirectory directory;
+    private final EventStore events;
 
-    public SearchIndexer(EventSearchIndex index, UserDirectory directory) {
+    public SearchIndexer(EventSearchIndex index, UserDirectory directory, EventStore events) {
         this.index = index;
         this.directory = directory;
+        this.events = events;
     }
 
     /** After {@code pdu} was stored at {@code streamOrdering}. */
     public void stored(Pdu pdu, long streamOrdering) {
         SearchField.of(pdu).ifPresent(s -> index.add(List.of(entry(pdu, s, streamOrdering))));
-        pdu.redacts().ifPresent(index::remove);
+        replaced(pdu);
+        pdu.redacts().ifPresent(this::redacted);
         if (pdu.type().equals(JOIN_RULES) && pdu.stateKey().filter(String::isEmpty).isPresent()) {
             directory.joinRuleChanged(pdu.roomId(), pdu.content().string("join_rule").orElse(null));
         }
@@ -42,6 +51,42 @@ public class SearchIndexer {
         if (!entries.isEmpty()) {
             index.add(entries);
         }
+        pdus.forEach(this::replaced);
+    }
+
+    /**
+     * A redacted event leaves the index. A redacted edit gives its message back the text of the latest edit left (or
+     * its own): the redaction is stored, so the edits read here are the remaining ones.
+     */
+    private void redacted(String target) {
+        index.remove(target);
+        events.find(target).flatMap(e -> SearchField.replacement(e.pdu()))
+                .flatMap(edit -> events.find(edit.eventId())).filter(original -> !original.isRedacted())
+                .ifPresent(this::reindexLatest);
+    }
+
+    /** Indexes a message in its latest version: its sender's latest edit, or the message itself. */
+    private void reindexLatest(StoredEvent original) {
+        Pdu pdu = original.pdu();
+        Optional<RelatedEvent> latest = events.relationsOf(pdu.roomId(), List.of(pdu.eventId()), List.of(REPLACE))
+                .stream().filter(r -> r.sender().equals(pdu.sender()) && r.full() != null)
+                .max(Comparator.comparingLong(RelatedEvent::streamOrdering));
+        if (latest.isPresent()) {
+            replaced(latest.get().full());
+            return;
+        }
+        SearchField.of(pdu).ifPresent(own -> index.replaceText(pdu.eventId(), pdu.sender(), own.indexedText(),
+                MessageType.of(pdu.type(), pdu.content()).map(MessageType::seedName).orElse(null)));
+    }
+
+    /**
+     * An edit gives the message it replaces its new text (edits have no entry of their own: a search finds the
+     * message, in its latest version). The message type follows the new content's {@code msgtype} if it has one.
+     */
+    private void replaced(Pdu pdu) {
+        SearchField.replacement(pdu).ifPresent(r -> index.replaceText(r.eventId(), pdu.sender(),
+                r.searchable().indexedText(), r.newContent().has("msgtype")
+                        ? MessageType.of(pdu.type(), r.newContent()).map(MessageType::seedName).orElse(null) : null));
     }
 
     /**

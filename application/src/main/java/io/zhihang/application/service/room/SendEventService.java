@@ -2,6 +2,8 @@ package io.zhihang.application.service.room;
 
 import io.zhihang.application.port.in.lifecycle.RecallMessageUseCase;
 import io.zhihang.application.port.in.room.SendEventUseCase;
+import io.zhihang.application.port.out.lifecycle.EncryptedMessages;
+import io.zhihang.application.port.out.lifecycle.SelfDestructs;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
@@ -36,9 +38,12 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
     private final MessageLanes lanes;
     private final InstantSource clock;
     private final RecallRule recall;
+    private final EncryptedMessages encrypted;
+    private final SelfDestructs timers;
 
     public SendEventService(RoomRepository rooms, EventStore events, TxnIdStore txnIds, RoomWriter writer,
-                            RoomAccess access, MessageLanes lanes, InstantSource clock, LifecyclePolicy lifecycle) {
+                            RoomAccess access, MessageLanes lanes, InstantSource clock, LifecyclePolicy lifecycle,
+                            EncryptedMessages encrypted, SelfDestructs timers) {
         this.rooms = rooms;
         this.events = events;
         this.txnIds = txnIds;
@@ -47,6 +52,8 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
         this.lanes = lanes;
         this.clock = clock;
         this.recall = lifecycle.recall();
+        this.encrypted = encrypted;
+        this.timers = timers;
     }
 
     /** Messages go through their room's lane (group commit); the lane's writer owns the transaction. */
@@ -77,11 +84,13 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
             String sender = requester.userId().toString();
             boolean own = target.pdu().sender().equals(sender);
             RedactionKind kind = recall.judgeRedaction(sender,
-                    !own && access.powerLevels(roomId).userCanRedactOthers(sender),
-                    MessageFacts.of(target.pdu(), target.isRedacted()), now);
+                    !own && access.powerLevels(roomId).userCanRedactOthers(sender), facts(target), now);
             if (kind == RedactionKind.MODERATION) {
                 LOG.log(System.Logger.Level.INFO, "Moderation: {0} redacts event {1} of {2} in {3}", sender, eventId,
                         target.pdu().sender(), roomId);
+            }
+            if (kind != RedactionKind.OWN_STATE) {
+                forgetLifecycle(target);
             }
             return EventDraft.redaction(sender, eventId, reasonContent(reason));
         });
@@ -95,10 +104,30 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
         return idempotent(requester, roomId, null, (room, now) -> {
             StoredEvent target = events.find(eventId).orElseThrow();
             String sender = requester.userId().toString();
-            recall.checkRecall(sender, access.powerLevels(roomId).userCanRedactOthers(sender),
-                    MessageFacts.of(target.pdu(), target.isRedacted()), now);
+            recall.checkRecall(sender, access.powerLevels(roomId).userCanRedactOthers(sender), facts(target), now);
+            forgetLifecycle(target);
             return EventDraft.redaction(sender, eventId, reasonContent(reason));
         });
+    }
+
+    /**
+     * The lifecycle facts of a redaction's target. A password-encrypted message is redacted in the room already (to
+     * hide its plaintext), yet not recalled: only then is the encryption record looked up.
+     */
+    private MessageFacts facts(StoredEvent target) {
+        boolean sealed = target.isRedacted() && encrypted.isSealedWithPassword(target.pdu().eventId());
+        return MessageFacts.of(target.pdu(), target.isRedacted(), sealed);
+    }
+
+    /**
+     * A recalled (or moderated) message is recalled for good: a password-encrypted one keeps no ciphertext, and a
+     * self-destruct time still to come is dropped (it would otherwise turn "recalled" into "destroyed" later).
+     */
+    private void forgetLifecycle(StoredEvent target) {
+        if (target.isRedacted()) {
+            encrypted.forget(target.pdu().eventId());
+        }
+        timers.cancel(target.pdu().eventId());
     }
 
     private static JsonObject reasonContent(String reason) {

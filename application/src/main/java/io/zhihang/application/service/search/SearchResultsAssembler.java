@@ -16,6 +16,7 @@ import io.zhihang.application.service.search.RoomEventSearchService.Page;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.search.SearchField;
 import io.zhihang.domain.search.SearchQuery;
+import io.zhihang.domain.search.SearchText;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -54,7 +56,7 @@ public class SearchResultsAssembler {
                 : contexts(user, page.found(), search.eventContext());
         List<Result> results = page.found().stream().map(f -> new Result(f.hit().rank(),
                 formatted.get(f.hit().eventId()), contexts.get(f.hit().eventId()))).toList();
-        return new RoomEventSearchResults(count, highlights(query, page.found()), results,
+        return new RoomEventSearchResults(count, highlights(query, page.found(), formatted), results,
                 page.next() == null ? null : page.next().format(),
                 search.includeState() ? state(user, page.found()) : null,
                 groups(search.groupBy(), page));
@@ -141,12 +143,28 @@ public class SearchResultsAssembler {
     }
 
     /** The terms, and the words of the results they matched (which clients cannot know from prefixes). */
-    private static List<String> highlights(SearchQuery query, List<Found> found) {
+    /**
+     * The query's words and the words they matched, in each result as it was found: an edited message in its latest
+     * version (the {@code m.new_content} of the bundled {@code m.replace}).
+     */
+    private static List<String> highlights(SearchQuery query, List<Found> found, Map<String, JsonObject> formatted) {
         Set<String> words = new LinkedHashSet<>(query.highlights());
         for (Found f : found) {
-            SearchField.of(f.event().pdu()).ifPresent(s -> words.addAll(query.matchedWords(s.indexedText())));
+            Optional<String> edited = latestBody(formatted.get(f.hit().eventId()));
+            if (edited.isPresent()) {
+                words.addAll(query.matchedWords(SearchText.indexed(edited.get())));
+            } else {
+                SearchField.of(f.event().pdu()).ifPresent(s -> words.addAll(query.matchedWords(s.indexedText())));
+            }
         }
         return List.copyOf(words);
+    }
+
+    /** The body of the edit bundled with a formatted event ({@code unsigned.m.relations.m.replace}), if any. */
+    private static Optional<String> latestBody(JsonObject event) {
+        return Optional.ofNullable(event).flatMap(e -> e.object("unsigned")).flatMap(u -> u.object("m.relations"))
+                .flatMap(r -> r.object("m.replace")).flatMap(edit -> edit.object("content"))
+                .flatMap(c -> c.object("m.new_content")).flatMap(c -> c.string("body"));
     }
 
     /**

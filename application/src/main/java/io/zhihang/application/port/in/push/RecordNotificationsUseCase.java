@@ -27,6 +27,12 @@ public interface RecordNotificationsUseCase {
     List<StoredNotification> decide(String roomId, RoomVersion version, Map<StateKey, String> stateBefore,
                                     List<NewEvent> events);
 
+    /**
+     * Forgets the notifications an event gave, because it was redacted (recalled), as Synapse does: it no longer
+     * counts as unread and {@code /notifications} no longer lists it.
+     */
+    void redacted(String eventId);
+
     /** An event just stored, with its stream ordering. */
     record NewEvent(Pdu pdu, long streamOrdering) {
     }

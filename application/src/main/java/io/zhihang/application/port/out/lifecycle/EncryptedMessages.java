@@ -16,6 +16,14 @@ public interface EncryptedMessages {
     /** Forgets the sealed content (the message destroyed itself); the record of what it was stays. */
     void forgetContent(String eventId);
 
+    /** Forgets the message's encryption altogether, sealed content included (the message was recalled). */
+    void forget(String eventId);
+
+    /** Whether the message's content is sealed with a password (and so hidden by a redaction that is no recall). */
+    default boolean isSealedWithPassword(String eventId) {
+        return find(eventId).filter(m -> m.type() == EncryptionType.SIMPLE && m.sealed().isPresent()).isPresent();
+    }
+
     record EncryptedMessage(String eventId, String roomId, String sender, EncryptionType type, String messageType,
                             Optional<SealedContent> sealed, Instant createdAt) {
     }

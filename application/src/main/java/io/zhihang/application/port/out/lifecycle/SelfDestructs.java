@@ -11,6 +11,9 @@ public interface SelfDestructs {
 
     Optional<Scheduled> find(String eventId);
 
+    /** Forgets a message's time if it has not destroyed itself yet (it was recalled first); a record of one stays. */
+    void cancel(String eventId);
+
     /** Messages due at {@code now} and not destroyed yet, earliest first. */
     List<String> due(Instant now, int limit);
 

@@ -16,6 +16,9 @@ public interface NotificationRepository {
     /** Stores the rows, in one batch. */
     void addAll(List<StoredNotification> notifications);
 
+    /** Deletes every user's notification of the event (it was redacted). */
+    void removeEvent(String eventId);
+
     /**
      * The user's notifications in each room after the room's position (exclusive), counted per room and thread.
      * Rooms and threads without any are left out.

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The full-text index of searchable events (Synapse's {@code event_search}): one entry per message body, room name
- * or topic, written in the transaction that stores the event and removed when the event is redacted.
+ * The full-text index of searchable events (Synapse's {@code event_search}): one entry per message body (in the
+ * message's latest version: edits replace its text and have no entry of their own), room name or topic, written in
+ * the transaction that stores the event and removed when the event is redacted.
  */
 public interface EventSearchIndex {
     /** Best match first (then most recent first), or most recent first. */
@@ -64,6 +65,13 @@ public interface EventSearchIndex {
 
     /** Forgets the entry of an event, if it has one. */
     void remove(String eventId);
+
+    /**
+     * Gives a message its latest text (an edit by its sender): the entry of {@code eventId}, if it has one and
+     * {@code sender} sent it, gets {@code indexedText}, and {@code messageType} unless that is null. Its place in the
+     * stream stays the message's own.
+     */
+    void replaceText(String eventId, String sender, String indexedText, String messageType);
 
     /**
      * The matches in {@code order}, RANK: by rank, then stream ordering, both descending; RECENT: by stream ordering
