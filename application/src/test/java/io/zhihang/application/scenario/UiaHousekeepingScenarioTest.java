@@ -2,6 +2,7 @@ package io.zhihang.application.scenario;
 
 import io.zhihang.application.fakes.InMemoryDeviceInbox;
 import io.zhihang.application.fakes.InMemoryMediaRepository;
+import io.zhihang.application.fakes.InMemoryOpenIdTokens;
 import io.zhihang.application.port.in.auth.RegisterCommand;
 import io.zhihang.application.port.in.auth.UiaRequiredException;
 import io.zhihang.application.service.maintenance.MaintenanceService;
@@ -19,7 +20,7 @@ class UiaHousekeepingScenarioTest {
     void abandoned_uia_sessions_are_purged_after_their_lifetime() {
         TestHomeserver server = TestHomeserver.open();
         MaintenanceService maintenance = new MaintenanceService(server.uiaSessions, new InMemoryDeviceInbox(server.devices),
-                new InMemoryMediaRepository(), server.clock);
+                new InMemoryMediaRepository(), new InMemoryOpenIdTokens(), server.clock);
         String session = catchThrowableOfType(UiaRequiredException.class, () -> server.registration.register(
                 new RegisterCommand(null, "abandoned", "long enough password", null, null, false, false, null, null))).session();
 

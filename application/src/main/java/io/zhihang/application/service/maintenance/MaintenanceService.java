@@ -1,6 +1,7 @@
 package io.zhihang.application.service.maintenance;
 
 import io.zhihang.application.port.in.maintenance.PurgeExpiredStateUseCase;
+import io.zhihang.application.port.out.OpenIdTokenStore;
 import io.zhihang.application.port.out.UiaSessionStore;
 import io.zhihang.application.port.out.media.MediaRepository;
 import io.zhihang.application.port.out.todevice.DeviceInbox;
@@ -17,13 +18,15 @@ public class MaintenanceService implements PurgeExpiredStateUseCase {
     private final UiaSessionStore uiaSessions;
     private final DeviceInbox deviceInbox;
     private final MediaRepository media;
+    private final OpenIdTokenStore openIdTokens;
     private final InstantSource clock;
 
     public MaintenanceService(UiaSessionStore uiaSessions, DeviceInbox deviceInbox, MediaRepository media,
-                              InstantSource clock) {
+                              OpenIdTokenStore openIdTokens, InstantSource clock) {
         this.uiaSessions = uiaSessions;
         this.deviceInbox = deviceInbox;
         this.media = media;
+        this.openIdTokens = openIdTokens;
         this.clock = clock;
     }
 
@@ -34,5 +37,6 @@ public class MaintenanceService implements PurgeExpiredStateUseCase {
         uiaSessions.deleteCreatedBefore(now.minus(UiaSession.LIFETIME));
         deviceInbox.deleteTxnsBefore(now.minus(SendToDeviceService.TRANSACTION_RETENTION));
         media.deleteLapsed(now);
+        openIdTokens.deleteExpiredBefore(now);
     }
 }
