@@ -89,7 +89,7 @@ public final class TestHomeserver {
         accountService = new AccountService(accounts, devices, tokens, profiles, hasher, uia, settings, clock,
                 deviceChanges, new RecordingEvent<>());
         deviceService = new DeviceService(devices, tokens, uia, clock, deviceChanges);
-        profileService = new ProfileService(accounts, profiles, settings);
+        profileService = new ProfileService(accounts, profiles, settings, new RecordingEvent<>());
         sharedSecretRegistration = new SharedSecretRegistrationService(accounts, profiles, hasher, sessions, ids,
                 settings, clock);
     }

@@ -61,4 +61,45 @@ class ProfileApiTest {
         as(alice).body(Map.of("displayname", 5)).put(V3 + "/profile/" + alice.userId() + "/displayname")
                 .then().statusCode(400).body("errcode", equalTo("M_BAD_JSON"));
     }
+
+    @Test
+    void a_new_name_or_avatar_shows_in_the_member_event_of_every_joined_room() {
+        Matrix.Session alice = Matrix.registerFresh("renamed");
+        Matrix.Session bob = Matrix.registerFresh("roommate");
+        String first = Rooms.create(alice, Map.of("preset", "public_chat"));
+        String second = Rooms.create(alice, Map.of("preset", "public_chat"));
+        String left = Rooms.create(alice, Map.of("preset", "public_chat"));
+        as(bob).body(Map.of()).post(V3 + "/rooms/" + first + "/join").then().statusCode(200);
+        as(alice).body(Map.of()).post(V3 + "/rooms/" + left + "/leave").then().statusCode(200);
+
+        as(alice).body(Map.of("displayname", "Alice Liddell")).put(V3 + "/profile/" + alice.userId() + "/displayname")
+                .then().statusCode(200);
+        as(alice).body(Map.of("avatar_url", "mxc://localhost/rabbit")).put(V3 + "/profile/" + alice.userId() + "/avatar_url")
+                .then().statusCode(200);
+
+        for (String room : java.util.List.of(first, second)) {
+            as(bob).get(V3 + "/rooms/" + first + "/state/m.room.member/" + alice.userId()).then().statusCode(200)
+                    .body("membership", equalTo("join"))
+                    .body("displayname", equalTo("Alice Liddell"))
+                    .body("avatar_url", equalTo("mxc://localhost/rabbit"));
+            as(alice).get(V3 + "/rooms/" + room + "/state/m.room.member/" + alice.userId()).then().statusCode(200)
+                    .body("displayname", equalTo("Alice Liddell"));
+        }
+        java.util.List<String> members = as(bob).get(V3 + "/rooms/" + first + "/messages?dir=b&limit=10")
+                .then().statusCode(200).extract().path("chunk.findAll { it.type == 'm.room.member' && it.state_key == '"
+                        + alice.userId() + "' }.content.displayname");
+        org.assertj.core.api.Assertions.assertThat(members).as("one member event per change, newest first")
+                .startsWith("Alice Liddell", "Alice Liddell");
+        as(alice).body(Map.of()).post(V3 + "/rooms/" + left + "/join").then().statusCode(200);
+        as(alice).get(V3 + "/rooms/" + left + "/state/m.room.member/" + alice.userId()).then().statusCode(200)
+                .body("displayname", equalTo("Alice Liddell"));
+
+        as(alice).body(Map.of("displayname", "Alice Liddell")).put(V3 + "/profile/" + alice.userId() + "/displayname")
+                .then().statusCode(200);
+        java.util.List<String> after = as(bob).get(V3 + "/rooms/" + first + "/messages?dir=b&limit=10")
+                .then().statusCode(200).extract().path("chunk.findAll { it.type == 'm.room.member' && it.state_key == '"
+                        + alice.userId() + "' }.event_id");
+        org.assertj.core.api.Assertions.assertThat(after).as("setting the same name again makes no event")
+                .hasSize(members.size());
+    }
 }

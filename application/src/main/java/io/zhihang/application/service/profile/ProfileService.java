@@ -10,6 +10,7 @@ import io.zhihang.domain.profile.Profile;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.util.function.UnaryOperator;
@@ -19,11 +20,14 @@ public class ProfileService implements ProfileQueries, UpdateProfileUseCase {
     private final AccountRepository accounts;
     private final ProfileRepository profiles;
     private final HomeserverSettings settings;
+    private final Event<ProfileChanged> changes;
 
-    public ProfileService(AccountRepository accounts, ProfileRepository profiles, HomeserverSettings settings) {
+    public ProfileService(AccountRepository accounts, ProfileRepository profiles, HomeserverSettings settings,
+                          Event<ProfileChanged> changes) {
         this.accounts = accounts;
         this.profiles = profiles;
         this.settings = settings;
+        this.changes = changes;
     }
 
     @Override
@@ -48,7 +52,12 @@ public class ProfileService implements ProfileQueries, UpdateProfileUseCase {
     private void update(Requester requester, UserId target, UnaryOperator<Profile> change) {
         requester.ensureMayActFor(target);
         ensureKnown(target);
-        profiles.save(target, change.apply(profiles.find(target).orElse(Profile.EMPTY)));
+        Profile before = profiles.find(target).orElse(Profile.EMPTY);
+        Profile after = change.apply(before);
+        profiles.save(target, after);
+        if (!after.equals(before)) {
+            changes.fire(new ProfileChanged(target));
+        }
     }
 
     private void ensureKnown(UserId userId) {
