@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The server's entry point. It is compiled for Java 17 (a second compiler execution in server/pom.xml), so that on
  * a JVM older than 21 it still loads and says which Java it needs instead of failing deep inside Quarkus; then it
- * runs the pre-flight checks ({@link Preflight}, Java 21, called by name so that this class does not link it) and
+ * runs the pre-flight checks (config.Preflight, Java 21, called by name so that this class does not link it) and
  * only then boots Quarkus, so that a wrong setting stops the start before a database or a key is made.
  */
 @QuarkusMain
@@ -22,7 +22,8 @@ public final class ZhihangMain {
         int feature = Runtime.version().feature();
         if (feature < REQUIRED_JAVA) {
             String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home"));
-            System.err.println("Zhihang needs Java " + REQUIRED_JAVA + " or newer, found " + feature + " (" + java + ")");
+            System.err.println("Zhihang needs Java " + REQUIRED_JAVA + " or newer, found " + feature
+                    + " (" + java + ")");
             System.exit(1);
         }
         List<String> problems = preflightProblems();
@@ -38,7 +39,7 @@ public final class ZhihangMain {
     @SuppressWarnings("unchecked")
     private static List<String> preflightProblems() {
         try {
-            return (List<String>) Class.forName("io.zhihang.server.launch.Preflight")
+            return (List<String>) Class.forName("io.zhihang.server.config.Preflight")
                     .getMethod("problems").invoke(null);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("The pre-flight checks could not run", e);

@@ -51,7 +51,8 @@ class LongPollShutdownIT {
                 .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("WARNING"));
 
         String token = RestAssured.given().baseUri("http://127.0.0.1").port(port).contentType(ContentType.JSON)
-                .body(Map.of("username", "stopper", "password", "stop-password", "auth", Map.of("type", "m.login.dummy")))
+                .body(Map.of("username", "stopper", "password", "stop-password",
+                        "auth", Map.of("type", "m.login.dummy")))
                 .post("/_matrix/client/v3/register").then().statusCode(200).extract().path("access_token");
         String since = RestAssured.given().baseUri("http://127.0.0.1").port(port)
                 .header("Authorization", "Bearer " + token)

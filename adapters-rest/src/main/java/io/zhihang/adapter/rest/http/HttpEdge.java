@@ -31,9 +31,9 @@ public class HttpEdge {
     static final String AUTH_FAILURE_HANDLER = "io.quarkus.vertx.http.auth-failure-handler";
     /**
      * The cap Quarkus's request stream enforces on a body without Content-Length
-     * ({@code quarkus.http.limits.max-body-size} otherwise). Past it Quarkus answers a bare 413 and fails the read, which surfaces as a server error; so it is
-     * set above Zhihang's own limits, which are measured while the body is read and answer {@code M_TOO_LARGE}
-     * (JSON bodies: {@link BoundedBodyReader}; uploads: the media store).
+     * ({@code quarkus.http.limits.max-body-size} otherwise). Past it Quarkus answers a bare 413 and fails the read,
+     * which surfaces as a server error; so it is set above Zhihang's own limits, which are measured while the body
+     * is read and answer {@code M_TOO_LARGE} (JSON bodies: {@link BoundedBodyReader}; uploads: the media store).
      */
     static final String QUARKUS_BODY_CAP = "io.quarkus.max-request-size";
     /** How far above Zhihang's limit Quarkus's cap sits: more than one network read of a chunked body. */

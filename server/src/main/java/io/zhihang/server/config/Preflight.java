@@ -1,4 +1,4 @@
-package io.zhihang.server.launch;
+package io.zhihang.server.config;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.DotEnvConfigSourceProvider;
@@ -67,7 +67,8 @@ public final class Preflight {
         boolean h2 = checkDatabaseKind();
         String dataDirValue = value("zhihang.data-dir").orElse("./data");
         Optional<Path> dataDir = checkDirectory("zhihang.data-dir", dataDirValue);
-        value("zhihang.media.store-path").filter(p -> !p.isBlank()).ifPresent(p -> checkDirectory("zhihang.media.store-path", p));
+        value("zhihang.media.store-path").filter(p -> !p.isBlank())
+                .ifPresent(p -> checkDirectory("zhihang.media.store-path", p));
         if (h2 && dataDir.isPresent()) {
             checkH2NotInUse(dataDirValue);
         }
