@@ -1,5 +1,6 @@
 package io.zhihang.adapter.rest.http;
 
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -28,6 +29,15 @@ public class HttpEdge {
      * Quarkus would install does.
      */
     static final String AUTH_FAILURE_HANDLER = "io.quarkus.vertx.http.auth-failure-handler";
+    /**
+     * The cap Quarkus's request stream enforces on a body without Content-Length
+     * ({@code quarkus.http.limits.max-body-size} otherwise). Past it Quarkus answers a bare 413 and fails the read,
+     * which surfaces as a server error; so it is set above Zhihang's own limits, which are measured while the body
+     * is read and answer {@code M_TOO_LARGE} (JSON bodies: {@link BoundedBodyReader}; uploads: the media store).
+     */
+    static final String QUARKUS_BODY_CAP = "io.quarkus.max-request-size";
+    /** How far above Zhihang's limit Quarkus's cap sits: more than one network read of a chunked body. */
+    private static final long CAP_SLACK = 1 << 20;
     private static final BiConsumer<RoutingContext, Throwable> FAIL_REQUEST = (ctx, failure) -> {
         if (!ctx.failed()) {
             ctx.fail(failure);
@@ -42,6 +52,7 @@ public class HttpEdge {
 
     void install(@Observes Router router) {
         router.route().order(-1000).handler(this::filter);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(this::raiseQuarkusCap);
         router.route().order(Integer.MAX_VALUE).handler(ctx -> json(ctx.response(), 404,
                 "{\"errcode\":\"M_UNRECOGNIZED\",\"error\":\"Unrecognized request\"}"));
     }
@@ -64,6 +75,14 @@ public class HttpEdge {
             response.putHeader("Connection", "close");
             json(response, 413, "{\"errcode\":\"M_TOO_LARGE\",\"error\":\"Request body too large\"}");
             return;
+        }
+        ctx.next();
+    }
+
+    /** Runs after Quarkus's body-size handler has set its cap, and moves it above Zhihang's limits. */
+    private void raiseQuarkusCap(RoutingContext ctx) {
+        if (ctx.request().getHeader("Content-Length") == null) {
+            ctx.put(QUARKUS_BODY_CAP, Math.max(settings.maxUploadBytes(), settings.maxRequestBytes()) + CAP_SLACK);
         }
         ctx.next();
     }

@@ -13,6 +13,9 @@ import io.zhihang.domain.shared.ErrorKind;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
@@ -73,7 +76,7 @@ public class JsonBodies {
         if (body.length > maxBytes) {
             throw new DomainException(ErrorKind.TOO_LARGE, "Request body too large");
         }
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = utf8(body);
         try {
             return parser.apply(text);
         } catch (JsonException e) {
@@ -91,6 +94,7 @@ public class JsonBodies {
             // Bodies sent without Content-Length (chunked) are only measured once read.
             throw new DomainException(ErrorKind.TOO_LARGE, "Request body too large");
         }
+        utf8(body);
         try {
             firstTokenMustOpenObject(body);
             return mapper.readValue(body, type);
@@ -102,6 +106,21 @@ public class JsonBodies {
             throw DomainException.badJson("Invalid JSON content");
         } catch (IOException e) {
             throw new DomainException(ErrorKind.NOT_JSON, "Content not JSON.");
+        }
+    }
+
+    /**
+     * The body as text; JSON is UTF-8 (RFC 8259), and a body that is not valid UTF-8 is {@code M_NOT_JSON}, never
+     * stored with its bad bytes replaced by U+FFFD.
+     */
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new DomainException(ErrorKind.NOT_JSON, "Content not JSON: not valid UTF-8.");
         }
     }
 

@@ -20,6 +20,7 @@ public class SyncNotifier {
     private final ConcurrentHashMap<String, Set<Waiter>> byUser = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<Waiter>> byRoom = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
+    private volatile boolean stopping;
 
     /** A registered wait; {@link #close} it when done, woken or not. */
     public final class Waiter implements AutoCloseable {
@@ -57,10 +58,27 @@ public class SyncNotifier {
         for (String roomId : waiter.roomIds) {
             add(byRoom, roomId, waiter);
         }
-        if (version.get() != seenVersion) {
+        if (version.get() != seenVersion || stopping) {
             waiter.woken.complete(null);
         }
         return waiter;
+    }
+
+    /**
+     * The server is stopping: wakes every waiter now and every later one at once, so that long-polls answer with what
+     * they have instead of holding the shutdown until their timeout.
+     */
+    public void stop() {
+        stopping = true;
+        version.incrementAndGet();
+        for (Set<Waiter> waiters : byUser.values()) {
+            completeAll(waiters);
+        }
+    }
+
+    /** Whether {@link #stop} was called: a woken long-poll returns instead of waiting again. */
+    public boolean stopping() {
+        return stopping;
     }
 
     void onActivity(@Observes(during = TransactionPhase.AFTER_SUCCESS) SyncActivity activity) {

@@ -62,7 +62,7 @@ public class SyncService implements SyncUseCase {
             SyncReader.Outcome outcome = reader.read(request.requester(), from, now, filter, request.fullState());
             SyncResult result = SyncEventFields.apply(outcome.result(), filter.filter().eventFields());
             long remaining = deadline - System.nanoTime();
-            if (from == null || request.fullState() || !result.isEmpty() || remaining <= 0) {
+            if (from == null || request.fullState() || !result.isEmpty() || remaining <= 0 || notifier.stopping()) {
                 return result;
             }
             try (SyncNotifier.Waiter waiter = notifier.register(request.requester().userId().toString(),
