@@ -12,7 +12,8 @@ class ErrorKindTest {
     @Test
     void every_kind_carries_a_spec_errcode_named_after_it() {
         assertThat(Arrays.stream(ErrorKind.values())
-                .filter(kind -> kind != ErrorKind.CONFLICT && kind != ErrorKind.SERVER_CONTROLLED))
+                .filter(kind -> kind != ErrorKind.CONFLICT && kind != ErrorKind.SERVER_CONTROLLED
+                        && kind != ErrorKind.THREEPID_CHANGES_DISABLED))
                 .allSatisfy(kind -> assertThat(kind.errcode()).isEqualTo("M_" + kind.name()));
     }
 
@@ -24,6 +25,11 @@ class ErrorKindTest {
     @Test
     void server_controlled_data_is_m_bad_json_as_the_spec_answers_writes_of_m_fully_read_account_data() {
         assertThat(ErrorKind.SERVER_CONTROLLED.errcode()).isEqualTo("M_BAD_JSON");
+    }
+
+    @Test
+    void disabled_third_party_identifier_changes_are_m_forbidden_as_synapse_answers_them() {
+        assertThat(ErrorKind.THREEPID_CHANGES_DISABLED.errcode()).isEqualTo("M_FORBIDDEN");
     }
 
     @Test
