@@ -479,6 +479,21 @@ test("lazy members: Bob's new client loads the member list at its sync token (GE
     assert.equal(room.getMember(s.carol.user_id)?.membership ?? KnownMembership.Leave, KnownMembership.Leave);
 });
 
+test("Alice changes her display name; Bob's client shows the new name in the room (the member event follows)", opts, async () => {
+    const newName = `Alice renamed ${suffix}`;
+    await alice.setDisplayName(newName);
+    const room = await untilRoom(
+        bobAgain,
+        (r) => r.getMember(s.alice.user_id)?.name === newName,
+        "Alice's new name",
+        [ClientEvent.Sync, RoomEvent.Timeline, RoomMemberEvent.Name, RoomStateEvent.Members],
+    );
+    const member = room.getMember(s.alice.user_id);
+    assert.equal(member.membership, KnownMembership.Join, "still joined");
+    assert.equal(member.events.member?.getContent().displayname, newName, "from a new m.room.member event");
+    assert.equal(member.events.member?.getSender(), s.alice.user_id);
+});
+
 test("no client looped or failed: /sync counts per client", opts, async (t) => {
     for (const client of [alice, bob, bobAgain]) {
         const log = client.requestLog;

@@ -303,4 +303,32 @@ class SyncApiTest {
         as(alice).get(Rooms.path(roomId) + "/members?at=nonsense").then().statusCode(400)
                 .body("errcode", equalTo("M_INVALID_PARAM"));
     }
+
+    @Test
+    void an_invite_shows_when_it_was_sent_who_sent_it_and_who_was_invited() {
+        Matrix.Session alice = Matrix.registerFresh("inviter");
+        Matrix.Session bob = Matrix.registerFresh("invitee");
+        as(alice).body(Map.of("displayname", "Alice Liddell")).put(V3 + "/profile/" + alice.userId() + "/displayname")
+                .then().statusCode(200);
+        as(bob).body(Map.of("displayname", "Bob Builder")).put(V3 + "/profile/" + bob.userId() + "/displayname")
+                .then().statusCode(200);
+        Map<String, Object> start = Syncs.initial(bob);
+        long before = System.currentTimeMillis();
+        String roomId = Rooms.create(alice, Map.of("is_direct", true, "invite", List.of(bob.userId()),
+                "preset", "trusted_private_chat"));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events = (List<Map<String, Object>>) at(Syncs.since(bob, start), "rooms", "invite",
+                roomId, "invite_state").get("events");
+        Map<String, Object> invite = events.getLast();
+        assertThat(invite).containsEntry("type", "m.room.member").containsEntry("state_key", bob.userId())
+                .containsEntry("sender", alice.userId()).containsKeys("event_id", "origin_server_ts");
+        assertThat(((Number) invite.get("origin_server_ts")).longValue()).isGreaterThanOrEqualTo(before);
+        assertThat(at(invite, "content")).containsEntry("membership", "invite")
+                .containsEntry("displayname", "Bob Builder").containsEntry("is_direct", true);
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e).containsEntry("type", "m.room.member").containsEntry("state_key", alice.userId());
+            assertThat(at(e, "content")).containsEntry("membership", "join").containsEntry("displayname", "Alice Liddell");
+        });
+    }
 }

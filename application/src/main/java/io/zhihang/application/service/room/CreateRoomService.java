@@ -67,7 +67,7 @@ public class CreateRoomService implements CreateRoomUseCase {
                 command.initialState().stream()
                         .map(s -> EventDraft.state(s.type(), s.stateKey(), creator, s.content())).toList(),
                 profiles.joinContent(command.requester().userId()));
-        List<EventDraft> drafts = blueprint.initialEvents();
+        List<EventDraft> drafts = blueprint.initialEvents().stream().map(this::withInviteeProfile).toList();
         Pdu create = version.roomIdFromCreateEvent() ? writer.mintCreateEvent(version, drafts.getFirst(), now) : null;
         String roomId = create != null ? create.roomId()
                 : "!" + ids.roomIdLocalpart() + ":" + settings.serverName().value();
@@ -84,6 +84,20 @@ public class CreateRoomService implements CreateRoomUseCase {
             throw new DomainException(ErrorKind.ROOM_IN_USE, "Room alias already taken");
         }
         return new CreatedRoom(roomId, alias);
+    }
+
+    /** As Synapse: a local invitee's name and avatar go into their invite, so clients can show who was invited. */
+    private EventDraft withInviteeProfile(EventDraft draft) {
+        if (!"m.room.member".equals(draft.type())
+                || !"invite".equals(draft.content().string("membership").orElse(null))) {
+            return draft;
+        }
+        UserId invitee = UserId.parse(draft.stateKey());
+        if (!invitee.isLocalTo(settings.serverName())) {
+            return draft;
+        }
+        return EventDraft.state(draft.type(), draft.stateKey(), draft.sender(),
+                profiles.withProfile(invitee, draft.content().toBuilder()));
     }
 
     private static UserId userId(String raw) {

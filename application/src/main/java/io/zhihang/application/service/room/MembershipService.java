@@ -74,7 +74,13 @@ public class MembershipService implements MembershipUseCase {
         if (target.isLocalTo(settings.serverName()) && accounts.find(target).filter(a -> !a.deactivated()).isEmpty()) {
             throw DomainException.notFound("Unknown user " + userId);
         }
-        change(roomId, requester, target.toString(), content("invite", reason));
+        JsonObject.Builder content = JsonObject.builder().put("membership", "invite");
+        if (reason != null) {
+            content.put("reason", reason);
+        }
+        // As Synapse: a local invitee's name and avatar go into the invite, so clients can show who was invited.
+        change(roomId, requester, target.toString(), target.isLocalTo(settings.serverName())
+                ? profiles.withProfile(target, content) : content.build());
     }
 
     @Override
