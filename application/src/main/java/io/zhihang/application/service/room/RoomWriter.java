@@ -86,6 +86,23 @@ public class RoomWriter {
     }
 
     /**
+     * Locks the room and appends a state draft, unless it only repeats the current state ({@link EventDraft#repeats}):
+     * then nothing is written and the current event's id is the answer, as Synapse does for clients.
+     */
+    public String appendStateUnlessRepeated(String roomId, EventDraft draft, Instant now) {
+        RoomRecord room = rooms.lock(roomId).orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));
+        Map<StateKey, String> current = cache.current(room);
+        String currentId = current.get(new StateKey(draft.type(), draft.stateKey()));
+        if (currentId != null) {
+            Pdu existing = cache.pdus(room.version(), List.of(currentId)).getFirst();
+            if (draft.repeats(existing)) {
+                return existing.eventId();
+            }
+        }
+        return persist(room, mint(room, draft, current, now), current).pdu().eventId();
+    }
+
+    /**
      * Like {@link #append}, for events a use case sends on the side (Synapse's best-effort updates): a draft the auth
      * rules refuse is dropped, and the unit of work goes on. Refusals come before anything is written.
      */

@@ -67,8 +67,8 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
     @Override
     @Transactional
     public String sendState(Requester requester, String roomId, String type, String stateKey, JsonObject content) {
-        return writer.append(roomId, EventDraft.state(type, stateKey, requester.userId().toString(), content),
-                clock.instant()).pdu().eventId();
+        return writer.appendStateUnlessRepeated(roomId,
+                EventDraft.state(type, stateKey, requester.userId().toString(), content), clock.instant());
     }
 
     /**
