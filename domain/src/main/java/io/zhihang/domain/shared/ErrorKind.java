@@ -26,6 +26,8 @@ public enum ErrorKind {
     UNRECOGNIZED("M_UNRECOGNIZED"),
     UNSUPPORTED_ROOM_VERSION("M_UNSUPPORTED_ROOM_VERSION"),
     ROOM_IN_USE("M_ROOM_IN_USE"),
+    /** An {@code m.room.canonical_alias} naming an alias that does not point to the room (400). */
+    BAD_ALIAS("M_BAD_ALIAS"),
     /** Keys written to a key backup that is not the current one (the body names {@code current_version}). */
     WRONG_ROOM_KEYS_VERSION("M_WRONG_ROOM_KEYS_VERSION"),
     /** A signature on a key (device keys, cross-signing keys) does not verify, or is missing. */
