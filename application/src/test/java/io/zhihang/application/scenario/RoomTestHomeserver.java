@@ -27,6 +27,7 @@ import io.zhihang.application.service.push.PushRulesCache;
 import io.zhihang.application.service.push.PusherService;
 import io.zhihang.application.service.push.RoomPushContexts;
 import io.zhihang.application.service.room.ClientEvents;
+import io.zhihang.application.service.room.CanonicalAliasCheck;
 import io.zhihang.application.service.room.CreateRoomService;
 import io.zhihang.application.service.room.EditGuard;
 import io.zhihang.application.service.room.EditHistoryService;
@@ -135,7 +136,8 @@ public final class RoomTestHomeserver {
         messageBatches = new MessageBatchWriter(messages, writer, server.clock, stream, edits);
         sendEvent = new SendEventService(rooms, events, txnIds, writer, access, new MessageLanes(messageBatches),
                 server.clock, LIFECYCLE, new io.zhihang.application.fakes.InMemoryEncryptedMessages(),
-                new io.zhihang.application.fakes.InMemorySelfDestructs());
+                new io.zhihang.application.fakes.InMemorySelfDestructs(), new CanonicalAliasCheck(aliases,
+                server.settings));
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
                 forgotten, server.clock, new io.zhihang.application.service.typing.TypingService(state, server.clock,
                 new io.zhihang.application.fakes.RecordingEvents<>()));

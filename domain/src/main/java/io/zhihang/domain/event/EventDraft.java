@@ -30,4 +30,15 @@ public record EventDraft(String type, String stateKey, String sender, JsonObject
     public boolean isState() {
         return stateKey != null;
     }
+
+    /**
+     * Whether this state draft would only repeat {@code current}, the room's current event of its type and state key:
+     * the same sender and the same content (Synapse's {@code deduplicate_state_event}). Member events never repeat
+     * here: a membership change has its own rules.
+     */
+    public boolean repeats(Pdu current) {
+        return isState() && !type.equals("m.room.member") && type.equals(current.type())
+                && current.stateKey().filter(stateKey::equals).isPresent()
+                && sender.equals(current.sender()) && content.equals(current.content());
+    }
 }

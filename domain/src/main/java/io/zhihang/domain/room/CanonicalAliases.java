@@ -1,6 +1,7 @@
 package io.zhihang.domain.room;
 
 import io.zhihang.domain.protocol.json.JsonArray;
+import io.zhihang.domain.protocol.json.JsonNull;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.protocol.json.JsonString;
 import io.zhihang.domain.protocol.json.JsonValue;
@@ -9,7 +10,9 @@ import io.zhihang.domain.shared.RoomAlias;
 import io.zhihang.domain.shared.ServerName;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -22,6 +25,43 @@ public final class CanonicalAliases {
     private static final String ALT_ALIASES = "alt_aliases";
 
     private CanonicalAliases() {
+    }
+
+    /**
+     * The aliases that a new content names and the {@code previous} one ({} if none) did not: {@code alias} when it
+     * changed, and the entries of {@code alt_aliases} that are new. These must point to the room (Synapse checks
+     * only these, so an alias deleted since it was named does not block other changes). An empty or null
+     * {@code alias} names nothing.
+     *
+     * @throws DomainException {@code M_INVALID_PARAM} for an {@code alias} that is not a string,
+     *                         {@code alt_aliases} that is not a list, an entry that is not a string, or a malformed alias
+     */
+    public static List<String> added(JsonObject content, JsonObject previous) {
+        Set<String> added = new LinkedHashSet<>();
+        JsonValue alias = content.get(ALIAS).orElse(JsonNull.INSTANCE);
+        if (!(alias instanceof JsonNull) && !alias.equals(new JsonString(""))
+                && !alias.equals(previous.get(ALIAS).orElse(JsonNull.INSTANCE))) {
+            if (!(alias instanceof JsonString s)) {
+                throw DomainException.invalidParam("The alias must be of type string.");
+            }
+            added.add(s.value());
+        }
+        JsonValue alternatives = content.get(ALT_ALIASES).orElse(JsonArray.EMPTY);
+        if (!(alternatives instanceof JsonArray list)) {
+            throw DomainException.invalidParam("The alt_aliases property must be a list.");
+        }
+        List<JsonValue> before = previous.get(ALT_ALIASES).orElse(null) instanceof JsonArray old
+                ? old.items() : List.of();
+        for (JsonValue v : list.items()) {
+            if (!before.contains(v)) {
+                if (!(v instanceof JsonString s)) {
+                    throw DomainException.invalidParam("Each alt_alias must be of type string.");
+                }
+                added.add(s.value());
+            }
+        }
+        added.forEach(RoomAlias::parse);
+        return List.copyOf(added);
     }
 
     /** The content to send after {@code alias} was deleted, or empty if the content does not name it. */

@@ -24,8 +24,15 @@ public enum ErrorKind {
     LIMIT_EXCEEDED("M_LIMIT_EXCEEDED"),
     TOO_LARGE("M_TOO_LARGE"),
     UNRECOGNIZED("M_UNRECOGNIZED"),
+    /**
+     * A path whose beginning names an endpoint but whose rest cannot be understood (Synapse's
+     * {@code UnrecognizedRequestError}: 400 with {@code M_UNRECOGNIZED}, where an unknown path is a 404).
+     */
+    UNRECOGNIZED_REQUEST("M_UNRECOGNIZED"),
     UNSUPPORTED_ROOM_VERSION("M_UNSUPPORTED_ROOM_VERSION"),
     ROOM_IN_USE("M_ROOM_IN_USE"),
+    /** An {@code m.room.canonical_alias} naming an alias that does not point to the room (400). */
+    BAD_ALIAS("M_BAD_ALIAS"),
     /** Keys written to a key backup that is not the current one (the body names {@code current_version}). */
     WRONG_ROOM_KEYS_VERSION("M_WRONG_ROOM_KEYS_VERSION"),
     /** A signature on a key (device keys, cross-signing keys) does not verify, or is missing. */

@@ -1,6 +1,8 @@
 package io.zhihang.domain.room;
 
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.ErrorKind;
 import io.zhihang.domain.shared.ServerName;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,7 @@ import java.util.List;
 
 import static io.zhihang.domain.room.Events.obj;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CanonicalAliasesTest {
     private static final ServerName LOCAL = new ServerName("example.org");
@@ -54,5 +57,28 @@ class CanonicalAliasesTest {
 
         assertThat(split.moved()).isEqualTo(JsonObject.EMPTY);
         assertThat(split.kept()).isEqualTo(content);
+    }
+
+    @Test
+    void a_new_content_must_have_the_aliases_it_adds_checked_and_no_others() {
+        JsonObject before = obj("alias", "#a:example.org", "alt_aliases", List.of("#b:example.org"));
+
+        assertThat(CanonicalAliases.added(obj("alias", "#a:example.org", "alt_aliases",
+                List.of("#b:example.org", "#c:example.org")), before)).containsExactly("#c:example.org");
+        assertThat(CanonicalAliases.added(obj("alias", "#b:example.org"), before)).containsExactly("#b:example.org");
+        assertThat(CanonicalAliases.added(obj("alias", "#d:other.example", "alt_aliases", List.of("#d:other.example")),
+                JsonObject.EMPTY)).containsExactly("#d:other.example");
+        assertThat(CanonicalAliases.added(obj("alias", ""), before)).isEmpty();
+        assertThat(CanonicalAliases.added(JsonObject.EMPTY, before)).isEmpty();
+    }
+
+    @Test
+    void an_alias_that_is_not_a_string_or_malformed_is_an_invalid_param() {
+        for (JsonObject bad : List.of(obj("alias", 7), obj("alias", "a:example.org"), obj("alt_aliases", "#a:b"),
+                obj("alt_aliases", List.of(7)), obj("alt_aliases", List.of("#nocolon")))) {
+            assertThatThrownBy(() -> CanonicalAliases.added(bad, JsonObject.EMPTY))
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_PARAM));
+        }
     }
 }

@@ -13,13 +13,18 @@ class ErrorKindTest {
     void every_kind_carries_a_spec_errcode_named_after_it() {
         assertThat(Arrays.stream(ErrorKind.values())
                 .filter(kind -> kind != ErrorKind.CONFLICT && kind != ErrorKind.SERVER_CONTROLLED
-                        && kind != ErrorKind.THREEPID_CHANGES_DISABLED))
+                        && kind != ErrorKind.THREEPID_CHANGES_DISABLED && kind != ErrorKind.UNRECOGNIZED_REQUEST))
                 .allSatisfy(kind -> assertThat(kind.errcode()).isEqualTo("M_" + kind.name()));
     }
 
     @Test
     void a_conflict_is_m_unknown_as_the_spec_answers_a_taken_room_alias() {
         assertThat(ErrorKind.CONFLICT.errcode()).isEqualTo("M_UNKNOWN");
+    }
+
+    @Test
+    void an_unrecognized_request_is_m_unrecognized_as_synapse_answers_a_push_rule_path_without_its_trailing_slash() {
+        assertThat(ErrorKind.UNRECOGNIZED_REQUEST.errcode()).isEqualTo("M_UNRECOGNIZED");
     }
 
     @Test

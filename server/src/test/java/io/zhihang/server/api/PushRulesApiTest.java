@@ -26,7 +26,7 @@ class PushRulesApiTest {
     }
 
     @Test
-    void the_ruleset_is_served_with_and_without_the_trailing_slash_and_holds_the_server_defaults() {
+    void the_ruleset_is_served_at_the_trailing_slash_and_holds_the_server_defaults() {
         Matrix.Session alice = Matrix.registerFresh("prs");
 
         var all = as(alice).get(V3 + "/pushrules/").then().statusCode(200)
@@ -46,16 +46,12 @@ class PushRulesApiTest {
         assertThat(all.getList("global.override.find { it.rule_id == '.m.rule.invite_for_me' }.conditions.pattern",
                 String.class)).contains(alice.userId());
 
-        as(alice).get(V3 + "/pushrules").then().statusCode(200).body("global.override[0].rule_id",
-                equalTo(".m.rule.master"));
         as(alice).get(R0 + "/pushrules/").then().statusCode(200).body("global.underride[3].rule_id",
                 equalTo(".m.rule.message"));
         as(alice).get(RULES).then().statusCode(200).body("content[0].rule_id", equalTo(".m.rule.contains_user_name"))
                 .body("$", not(hasKey("global")));
-        as(alice).get(V3 + "/pushrules/global").then().statusCode(200).body("underride[0].rule_id",
-                equalTo(".m.rule.call"));
         as(alice).get(RULES + "underride/").then().statusCode(200).body("[4].rule_id", equalTo(".m.rule.encrypted"));
-        as(alice).get(RULES + "sender").then().statusCode(200).body("$", equalTo(List.of()));
+        as(alice).get(RULES + "sender/").then().statusCode(200).body("$", equalTo(List.of()));
     }
 
     @Test
@@ -163,8 +159,8 @@ class PushRulesApiTest {
         as(alice).body("not json").put(RULES + "override/r").then().statusCode(400)
                 .body("errcode", equalTo("M_NOT_JSON"));
         as(alice).body(Map.of("actions", List.of())).put(RULES + "sometimes/r").then().statusCode(400)
-                .body("errcode", equalTo("M_INVALID_PARAM"));
-        as(alice).get(RULES + "sometimes/r").then().statusCode(400).body("errcode", equalTo("M_INVALID_PARAM"));
+                .body("errcode", equalTo("M_UNKNOWN"));
+        as(alice).get(RULES + "sometimes/r").then().statusCode(400).body("errcode", equalTo("M_UNRECOGNIZED"));
         as(alice).body(Map.of("enabled", "yes")).put(RULES + "override/.m.rule.master/enabled").then().statusCode(400)
                 .body("errcode", equalTo("M_BAD_JSON"));
         as(alice).body(Map.of()).put(RULES + "override/.m.rule.master/enabled").then().statusCode(400);
@@ -181,5 +177,49 @@ class PushRulesApiTest {
         as(alice).body(Map.of("conditions", List.of(odd), "actions", List.of("notify"))).put(RULES + "override/moon")
                 .then().statusCode(200);
         as(alice).get(RULES + "override/moon").then().statusCode(200).body("conditions[0]", equalTo(odd));
+    }
+
+    @Test
+    void paths_are_read_as_synapse_reads_them_trailing_slashes_included() {
+        Matrix.Session alice = Matrix.registerFresh("prp");
+        as(alice).body(cake()).put(RULES + "content/nocake").then().statusCode(200);
+
+        as(alice).get(V3 + "/pushrules").then().statusCode(404).body("errcode", equalTo("M_UNRECOGNIZED"));
+        for (String missingSlash : List.of("/pushrules/global", "/pushrules/global/override")) {
+            as(alice).get(V3 + missingSlash).then().statusCode(400).body("errcode", equalTo("M_UNRECOGNIZED"))
+                    .body("error", equalTo("Unrecognised request: You probably wanted a trailing slash"));
+        }
+        for (String unrecognized : List.of("/pushrules/device/", "/pushrules/device/x/override/",
+                "/pushrules/global/sometimes/", "/pushrules/global/content/nocake/",
+                "/pushrules/global/content/nocake/colour")) {
+            as(alice).get(V3 + unrecognized).then().statusCode(400).body("errcode", equalTo("M_UNRECOGNIZED"));
+        }
+        as(alice).get(R0 + "/pushrules/global/").then().statusCode(200)
+                .body("content[0].rule_id", equalTo("nocake"));
+        as(alice).get(RULES + "content/nocake/pattern").then().statusCode(200)
+                .body("$", equalTo(Map.of("pattern", "cake*lie")));
+        as(alice).get(RULES + "content/nocake/default").then().statusCode(200)
+                .body("$", equalTo(Map.of("default", false)));
+        as(alice).get(RULES + "override/.m.rule.master/enabled").then().statusCode(200)
+                .body("$", equalTo(Map.of("enabled", false)));
+
+        for (String noRule : List.of("/pushrules/", "/pushrules/device/override/r", "/pushrules/global",
+                "/pushrules/global/", "/pushrules/global/override", "/pushrules/global/override/")) {
+            as(alice).body(cake()).put(V3 + noRule).then().statusCode(400).body("errcode", equalTo("M_UNRECOGNIZED"));
+            as(alice).delete(V3 + noRule).then().statusCode(400).body("errcode", equalTo("M_UNRECOGNIZED"));
+        }
+        as(alice).body(cake()).put(V3 + "/pushrules").then().statusCode(404).body("errcode", equalTo("M_UNRECOGNIZED"));
+        as(alice).body(Map.of("pattern", "x")).put(RULES + "content/nocake/pattern").then().statusCode(400)
+                .body("errcode", equalTo("M_UNRECOGNIZED"));
+        as(alice).delete(RULES + "sometimes/nocake").then().statusCode(404).body("errcode", equalTo("M_NOT_FOUND"));
+        as(alice).delete(RULES + "content/nocake/enabled").then().statusCode(400)
+                .body("errcode", equalTo("M_UNRECOGNIZED"));
+        as(alice).get(RULES + "content/nocake").then().statusCode(200);
+
+        as(alice).body(Map.of("enabled", false)).put(RULES + "content/nocake/enabled/").then().statusCode(200);
+        as(alice).get(RULES + "content/nocake/enabled").then().body("enabled", equalTo(false));
+        as(alice).body(cake()).put(RULES + "content/nocake/").then().statusCode(200);
+        as(alice).delete(RULES + "content/nocake/").then().statusCode(200);
+        as(alice).get(RULES + "content/nocake").then().statusCode(404).body("errcode", equalTo("M_NOT_FOUND"));
     }
 }

@@ -148,4 +148,67 @@ class RoomAliasesApiTest {
         as(eve).get(path(roomId) + "/aliases").then().statusCode(200).body("aliases", contains(alias));
         Matrix.json().get(path(roomId) + "/aliases").then().statusCode(401);
     }
+
+    @Test
+    void the_canonical_alias_may_only_name_aliases_that_point_to_the_room() {
+        Matrix.Session alice = Matrix.registerFresh("cav");
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat"));
+        String otherRoom = Rooms.create(alice, Map.of("preset", "public_chat"));
+        String mine = Rooms.freshAlias("cavmine");
+        String alt = Rooms.freshAlias("cavalt");
+        String elsewhere = Rooms.freshAlias("cavother");
+        Rooms.addAlias(alice, mine, roomId);
+        Rooms.addAlias(alice, alt, roomId);
+        Rooms.addAlias(alice, elsewhere, otherRoom);
+        String canonical = path(roomId) + "/state/m.room.canonical_alias";
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("alias", Rooms.freshAlias("cavnone")),
+                Map.of("alias", elsewhere),
+                Map.of("alias", "#tea:remote.example"),
+                Map.of("alias", mine, "alt_aliases", List.of(alt, elsewhere)),
+                Map.of("alt_aliases", List.of(Rooms.freshAlias("cavnone"))))) {
+            as(alice).body(bad).put(canonical).then().statusCode(400).body("errcode", equalTo("M_BAD_ALIAS"));
+        }
+        for (Map<String, Object> malformed : List.<Map<String, Object>>of(
+                Map.of("alias", "not-an-alias"), Map.of("alias", 7), Map.of("alt_aliases", mine),
+                Map.of("alt_aliases", List.of(7)), Map.of("alt_aliases", List.of("no-sigil:localhost")))) {
+            as(alice).body(malformed).put(canonical).then().statusCode(400)
+                    .body("errcode", equalTo("M_INVALID_PARAM"));
+        }
+        as(alice).get(canonical).then().statusCode(404);
+
+        Rooms.putState(alice, roomId, "m.room.canonical_alias", Map.of("alias", mine, "alt_aliases", List.of(alt)));
+        as(alice).get(canonical).then().statusCode(200).body("alias", equalTo(mine)).body("alt_aliases", contains(alt));
+        Rooms.putState(alice, roomId, "m.room.canonical_alias", Map.of("alias", ""));
+        Rooms.putState(alice, roomId, "m.room.canonical_alias", Map.of());
+    }
+
+    @Test
+    void only_the_aliases_an_event_adds_are_checked_and_outsiders_are_refused_first() {
+        Matrix.Session alice = Matrix.registerFresh("caw");
+        Matrix.Session bob = Matrix.registerFresh("cawb");
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat"));
+        Rooms.join(bob, roomId);
+        String mine = Rooms.freshAlias("cawmine");
+        String bobs = Rooms.freshAlias("cawbob");
+        Rooms.addAlias(alice, mine, roomId);
+        Rooms.addAlias(bob, bobs, roomId);
+        String canonical = path(roomId) + "/state/m.room.canonical_alias";
+        Rooms.putState(alice, roomId, "m.room.canonical_alias", Map.of("alias", bobs, "alt_aliases", List.of(mine)));
+        // Bob may delete his alias but not send m.room.canonical_alias: the state keeps naming it.
+        as(bob).delete(DIRECTORY, bobs).then().statusCode(200);
+        as(alice).get(canonical).then().body("alias", equalTo(bobs));
+
+        String alt = Rooms.freshAlias("cawalt");
+        Rooms.addAlias(alice, alt, roomId);
+        Rooms.putState(alice, roomId, "m.room.canonical_alias",
+                Map.of("alias", bobs, "alt_aliases", List.of(mine, alt)));
+        as(alice).get(canonical).then().body("alias", equalTo(bobs)).body("alt_aliases", contains(mine, alt));
+        as(alice).body(Map.of("alias", mine, "alt_aliases", List.of(bobs))).put(canonical).then().statusCode(400)
+                .body("errcode", equalTo("M_BAD_ALIAS"));
+
+        as(bob).body(Map.of("alias", Rooms.freshAlias("cawnone"))).put(canonical)
+                .then().statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
+    }
 }

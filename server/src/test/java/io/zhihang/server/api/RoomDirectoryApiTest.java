@@ -191,6 +191,8 @@ class RoomDirectoryApiTest {
                 .body("$", not(hasKey("next_batch")));
         as(alice).body(Map.of("since", "garbage!")).post(PUBLIC_ROOMS).then().statusCode(400)
                 .body("errcode", equalTo("M_INVALID_PARAM"));
+        RestAssured.get(PUBLIC_ROOMS + "?since=garbage!").then().statusCode(400)
+                .body("errcode", equalTo("M_INVALID_PARAM"));
         as(alice).body(Map.of("limit", "ten")).post(PUBLIC_ROOMS).then().statusCode(400)
                 .body("errcode", equalTo("M_BAD_JSON"));
         as(alice).body(Map.of("limit", -1)).post(PUBLIC_ROOMS).then().statusCode(400)

@@ -19,12 +19,14 @@ public class MemberProfiles {
         return withProfile(userId, JsonObject.builder().put("membership", "join"));
     }
 
+    /** The content with the user's display name and avatar added, where it does not set its own (per room). */
     public JsonObject withProfile(UserId userId, JsonObject.Builder content) {
+        JsonObject requested = content.build();
         Profile profile = profiles.find(userId).orElse(Profile.EMPTY);
-        if (profile.displayName() != null) {
+        if (profile.displayName() != null && !requested.has("displayname")) {
             content.put("displayname", profile.displayName());
         }
-        if (profile.avatarUrl() != null) {
+        if (profile.avatarUrl() != null && !requested.has("avatar_url")) {
             content.put("avatar_url", profile.avatarUrl());
         }
         return content.build();

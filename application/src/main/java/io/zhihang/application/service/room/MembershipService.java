@@ -8,6 +8,7 @@ import io.zhihang.application.port.out.room.ForgottenRooms;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.event.EventDraft;
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.room.JoinContent;
 import io.zhihang.domain.room.Membership;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
@@ -48,13 +49,16 @@ public class MembershipService implements MembershipUseCase {
     @Override
     @Transactional
     public String join(Requester requester, String roomIdOrAlias, String reason) {
+        return joinWithContent(requester, roomIdOrAlias, content(reason));
+    }
+
+    @Override
+    @Transactional
+    public String joinWithContent(Requester requester, String roomIdOrAlias, JsonObject requested) {
+        JsonObject.Builder content = JoinContent.from(requested, "join");
         String roomId = resolve(roomIdOrAlias);
         if ("join".equals(access.membership(roomId, requester.userId().toString()).orElse(null))) {
             return roomId;
-        }
-        JsonObject.Builder content = JsonObject.builder().put("membership", "join");
-        if (reason != null) {
-            content.put("reason", reason);
         }
         change(roomId, requester, requester.userId().toString(), profiles.withProfile(requester.userId(), content));
         forgotten.remember(requester.userId().toString(), roomId);
@@ -161,6 +165,10 @@ public class MembershipService implements MembershipUseCase {
         } catch (DomainException e) {
             throw DomainException.invalidParam("Invalid user id: " + userId);
         }
+    }
+
+    private static JsonObject content(String reason) {
+        return reason == null ? JsonObject.EMPTY : JsonObject.builder().put("reason", reason).build();
     }
 
     private static JsonObject content(String membership, String reason) {

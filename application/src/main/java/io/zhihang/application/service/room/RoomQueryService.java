@@ -52,13 +52,25 @@ public class RoomQueryService implements RoomQueries {
     @Override
     @Transactional
     public JsonObject stateContent(Requester requester, String roomId, String type, String stateKey) {
+        return currentStateEvent(requester, roomId, type, stateKey, false).object("content")
+                .orElse(JsonObject.EMPTY);
+    }
+
+    @Override
+    @Transactional
+    public JsonObject stateEvent(Requester requester, String roomId, String type, String stateKey) {
+        return currentStateEvent(requester, roomId, type, stateKey, true);
+    }
+
+    private JsonObject currentStateEvent(Requester requester, String roomId, String type, String stateKey,
+                                         boolean withRoomId) {
         access.ensureJoined(roomId, requester.userId().toString());
         String eventId = state.current(roomId).get(new StateKey(type, stateKey == null ? "" : stateKey));
         if (eventId == null) {
             throw DomainException.notFound("Event not found.");
         }
         StoredEvent stored = events.find(eventId).orElseThrow();
-        return clientEvents.format(roomId, stored, false).object("content").orElse(JsonObject.EMPTY);
+        return clientEvents.format(roomId, stored, withRoomId);
     }
 
     @Override

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The one place where an event is built, authorised, hashed, signed and appended (Conduit's
@@ -83,6 +84,27 @@ public class RoomWriter {
     public AppendedEvent append(String roomId, EventDraft draft, Instant now) {
         RoomRecord room = rooms.lock(roomId).orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));
         return appendLocked(room, draft, now);
+    }
+
+    /**
+     * Locks the room and appends a state draft, unless it only repeats the current state ({@link EventDraft#repeats}):
+     * then nothing is written and the current event's id is the answer, as Synapse does for clients. Once the auth
+     * rules allow the event, {@code check} sees the content of the state it replaces ({} if none) and may still
+     * refuse it (Synapse's checks after auth, such as {@code m.room.canonical_alias}'s).
+     */
+    public String appendStateUnlessRepeated(String roomId, EventDraft draft, Instant now,
+                                            Consumer<JsonObject> check) {
+        RoomRecord room = rooms.lock(roomId).orElseThrow(() -> DomainException.notFound("Unknown room " + roomId));
+        Map<StateKey, String> current = cache.current(room);
+        String currentId = current.get(new StateKey(draft.type(), draft.stateKey()));
+        Pdu existing = currentId == null ? null : cache.pdus(room.version(), List.of(currentId)).getFirst();
+        if (existing != null && draft.repeats(existing)) {
+            return existing.eventId();
+        }
+        Pdu pdu = mint(room, draft, current, now);
+        String canonical = authorised(room, pdu, current);
+        check.accept(existing == null ? JsonObject.EMPTY : existing.content());
+        return store(room, pdu, canonical, current).pdu().eventId();
     }
 
     /**
@@ -253,7 +275,10 @@ public class RoomWriter {
     }
 
     private AppendedEvent persist(RoomRecord room, Pdu pdu, Map<StateKey, String> current) {
-        String canonical = authorised(room, pdu, current);
+        return store(room, pdu, authorised(room, pdu, current), current);
+    }
+
+    private AppendedEvent store(RoomRecord room, Pdu pdu, String canonical, Map<StateKey, String> current) {
         JsonObject relation = relationOf(pdu);
         Object ticket = stream.reserve();
         long ordering;

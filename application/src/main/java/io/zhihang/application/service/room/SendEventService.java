@@ -40,10 +40,11 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
     private final RecallRule recall;
     private final EncryptedMessages encrypted;
     private final SelfDestructs timers;
+    private final CanonicalAliasCheck canonicalAliases;
 
     public SendEventService(RoomRepository rooms, EventStore events, TxnIdStore txnIds, RoomWriter writer,
                             RoomAccess access, MessageLanes lanes, InstantSource clock, LifecyclePolicy lifecycle,
-                            EncryptedMessages encrypted, SelfDestructs timers) {
+                            EncryptedMessages encrypted, SelfDestructs timers, CanonicalAliasCheck canonicalAliases) {
         this.rooms = rooms;
         this.events = events;
         this.txnIds = txnIds;
@@ -54,6 +55,7 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
         this.recall = lifecycle.recall();
         this.encrypted = encrypted;
         this.timers = timers;
+        this.canonicalAliases = canonicalAliases;
     }
 
     /** Messages go through their room's lane (group commit); the lane's writer owns the transaction. */
@@ -67,8 +69,9 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
     @Override
     @Transactional
     public String sendState(Requester requester, String roomId, String type, String stateKey, JsonObject content) {
-        return writer.append(roomId, EventDraft.state(type, stateKey, requester.userId().toString(), content),
-                clock.instant()).pdu().eventId();
+        return writer.appendStateUnlessRepeated(roomId,
+                EventDraft.state(type, stateKey, requester.userId().toString(), content), clock.instant(),
+                previous -> canonicalAliases.check(roomId, type, content, previous));
     }
 
     /**

@@ -12,23 +12,25 @@ import io.zhihang.domain.protocol.json.JsonValue;
 import io.zhihang.domain.push.PushAction;
 import io.zhihang.domain.push.RuleKind;
 import io.zhihang.domain.push.UserPushRules;
+import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.ErrorKind;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * The push rules API: the whole ruleset ({@code /pushrules/}, which matrix-js-sdk calls with the trailing slash, and
  * {@code /pushrules/global/}), single rules, and their {@code enabled} and {@code actions}. Only the {@code global}
- * scope exists.
+ * scope exists. Paths are read part by part as Synapse reads them ({@link PushRulePath}), trailing slashes included.
  */
 @Path("/_matrix/client")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,100 +48,104 @@ public class PushRulesResource {
         this.manage = manage;
     }
 
+    /**
+     * Every read, as Synapse answers it: {@code /pushrules/} the whole ruleset, {@code /pushrules/global/} the global
+     * one, {@code /pushrules/global/{kind}/} the rules of a kind, {@code .../{ruleId}} a rule and
+     * {@code .../{ruleId}/{attr}} one of its members. A missing trailing slash, another scope, an unknown kind or an
+     * attribute the rule does not have: 400 {@code M_UNRECOGNIZED}.
+     */
     @GET
-    @Path("v3/pushrules")
-    public Map<String, Object> all(@Context HttpServerRequest request) {
-        return Map.of("global", queries.ruleset(auth.require(request)));
-    }
-
-    @GET
-    @Path("v3/pushrules/global")
-    public JsonObject global(@Context HttpServerRequest request) {
-        return queries.ruleset(auth.require(request));
-    }
-
-    /** The rules of one kind (Synapse serves {@code /pushrules/global/{kind}/} too). */
-    @GET
-    @Path("v3/pushrules/global/{kind}")
-    public JsonValue ofKind(@PathParam("kind") String kind, @Context HttpServerRequest request) {
+    @Path("v3/pushrules{path: (/.*)?}")
+    public JsonValue get(@Context HttpServerRequest request) {
         var requester = auth.require(request);
-        return queries.ruleset(requester).get(PushBodies.kind(kind).wireName()).orElse(JsonArray.EMPTY);
+        List<String> parts = PushRulePath.of(request.path()).parts();
+        if (parts.getFirst().isEmpty()) {
+            return JsonObject.builder().put("global", queries.ruleset(requester)).build();
+        }
+        if (!parts.getFirst().equals("global")) {
+            throw PushRulePath.unrecognized("Unrecognized request");
+        }
+        if (parts.size() < 2) {
+            throw PushRulePath.unrecognized(PushRulePath.TRAILING_SLASH);
+        }
+        JsonObject ruleset = queries.ruleset(requester);
+        if (parts.get(1).isEmpty()) {
+            return ruleset;
+        }
+        RuleKind kind = RuleKind.parse(parts.get(1))
+                .orElseThrow(() -> PushRulePath.unrecognized("Unrecognized request"));
+        if (parts.size() < 3) {
+            throw PushRulePath.unrecognized(PushRulePath.TRAILING_SLASH);
+        }
+        if (parts.get(2).isEmpty()) {
+            return ruleset.get(kind.wireName()).orElse(JsonArray.EMPTY);
+        }
+        JsonObject rule = queries.rule(requester, kind, parts.get(2));
+        if (parts.size() < 4) {
+            return rule;
+        }
+        String attr = parts.get(3);
+        JsonValue value = rule.get(attr).orElseThrow(() -> PushRulePath.unrecognized("Unrecognized request"));
+        return JsonObject.builder().put(attr, value).build();
     }
 
-    @GET
-    @Path("v3/pushrules/global/{kind}/{ruleId}")
-    public JsonObject rule(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
-                           @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        return queries.rule(requester, PushBodies.kind(kind), ruleId);
-    }
-
+    /**
+     * A new or replaced rule ({@code /pushrules/global/{kind}/{ruleId}}), or its {@code enabled} or {@code actions}.
+     * An unknown kind is 400 {@code M_UNKNOWN} and another attribute 400 {@code M_UNRECOGNIZED}, as Synapse.
+     */
     @PUT
-    @Path("v3/pushrules/global/{kind}/{ruleId}")
-    public Map<String, Object> put(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
-                                   @QueryParam("before") String before, @QueryParam("after") String after,
+    @Path("v3/pushrules{path: (/.*)?}")
+    public Map<String, Object> put(@QueryParam("before") String before, @QueryParam("after") String after,
                                    byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);
-        RuleKind ruleKind = PushBodies.kind(kind);
-        UserPushRules.NewRule rule = UserPushRules.NewRule.parse(ruleKind, json.readObject(body));
-        manage.put(new PutPushRuleCommand(requester, ruleKind, ruleId, rule, blankToNull(before),
-                blankToNull(after)));
+        PushRulePath.Spec spec = PushRulePath.of(request.path()).spec();
+        RuleKind kind = RuleKind.parse(spec.kind())
+                .orElseThrow(() -> new DomainException(ErrorKind.UNKNOWN, "Unknown template: " + spec.kind()));
+        if (spec.attr() == null) {
+            UserPushRules.NewRule rule = UserPushRules.NewRule.parse(kind, json.readObject(body));
+            manage.put(new PutPushRuleCommand(requester, kind, spec.ruleId(), rule, blankToNull(before),
+                    blankToNull(after)));
+            return Map.of();
+        }
+        switch (spec.attr()) {
+            case "enabled" -> setEnabled(requester, kind, spec.ruleId(), json.readObject(body));
+            case "actions" -> setActions(requester, kind, spec.ruleId(), json.readObject(body));
+            default -> throw PushRulePath.unrecognized("Unrecognized request");
+        }
         return Map.of();
     }
 
+    /**
+     * Deletes one of the user's rules; an unknown kind is an unknown rule (404). A path naming an attribute is
+     * refused (400 {@code M_UNRECOGNIZED}), where Synapse would delete the whole rule.
+     */
     @DELETE
-    @Path("v3/pushrules/global/{kind}/{ruleId}")
-    public Map<String, Object> delete(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
-                                      @Context HttpServerRequest request) {
+    @Path("v3/pushrules{path: (/.*)?}")
+    public Map<String, Object> delete(@Context HttpServerRequest request) {
         var requester = auth.require(request);
-        manage.delete(requester, PushBodies.kind(kind), ruleId);
+        PushRulePath.Spec spec = PushRulePath.of(request.path()).spec();
+        if (spec.attr() != null) {
+            throw PushRulePath.unrecognized("Unrecognized request");
+        }
+        RuleKind kind = RuleKind.parse(spec.kind()).orElseThrow(() -> DomainException.notFound("Not found"));
+        manage.delete(requester, kind, spec.ruleId());
         return Map.of();
     }
 
-    @GET
-    @Path("v3/pushrules/global/{kind}/{ruleId}/enabled")
-    public Map<String, Object> enabled(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
-                                       @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        return Map.of("enabled", queries.enabled(requester, PushBodies.kind(kind), ruleId));
-    }
-
-    @PUT
-    @Path("v3/pushrules/global/{kind}/{ruleId}/enabled")
-    public Map<String, Object> setEnabled(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
-                                          byte[] body, @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        RuleKind ruleKind = PushBodies.kind(kind);
-        JsonObject b = json.readObject(body);
+    private void setEnabled(Requester requester, RuleKind kind, String ruleId, JsonObject b) {
         if (!b.has("enabled")) {
             throw DomainException.badJson("Missing 'enabled'");
         }
         boolean enabled = b.bool("enabled").orElseThrow(() -> DomainException.badJson("'enabled' must be a boolean"));
-        manage.setEnabled(requester, ruleKind, ruleId, enabled);
-        return Map.of();
+        manage.setEnabled(requester, kind, ruleId, enabled);
     }
 
-    @GET
-    @Path("v3/pushrules/global/{kind}/{ruleId}/actions")
-    public Map<String, Object> actions(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
-                                       @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        return Map.of("actions", queries.actions(requester, PushBodies.kind(kind), ruleId));
-    }
-
-    @PUT
-    @Path("v3/pushrules/global/{kind}/{ruleId}/actions")
-    public Map<String, Object> setActions(@PathParam("kind") String kind, @PathParam("ruleId") String ruleId,
-                                          byte[] body, @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        RuleKind ruleKind = PushBodies.kind(kind);
-        JsonObject b = json.readObject(body);
+    private void setActions(Requester requester, RuleKind kind, String ruleId, JsonObject b) {
         if (!b.has("actions")) {
             throw DomainException.badJson("Missing 'actions'");
         }
         JsonArray actions = b.array("actions").orElseThrow(() -> DomainException.badJson("'actions' must be an array"));
-        manage.setActions(requester, ruleKind, ruleId, PushAction.parseAll(actions));
-        return Map.of();
+        manage.setActions(requester, kind, ruleId, PushAction.parseAll(actions));
     }
 
     private static String blankToNull(String value) {

@@ -35,19 +35,23 @@ public class MembershipResource {
         this.queries = queries;
     }
 
+    /** As Synapse, the whole body becomes the member event's content (a per-room profile, a reason, other keys). */
     @POST
     @Path("v3/join/{roomIdOrAlias}")
     public Map<String, Object> join(@PathParam("roomIdOrAlias") String roomIdOrAlias, byte[] body,
                                     @Context HttpServerRequest request) {
         var requester = auth.require(request);
-        return Map.of("room_id", membership.join(requester, roomIdOrAlias, reason(body)));
+        JsonObject content = body == null || body.length == 0 ? JsonObject.EMPTY : json.readObject(body);
+        return Map.of("room_id", membership.joinWithContent(requester, roomIdOrAlias, content));
     }
 
+    /** As Synapse, only the body's {@code reason} goes into the member event. */
     @POST
     @Path("v3/rooms/{roomId}/join")
     public Map<String, Object> joinRoom(@PathParam("roomId") String roomId, byte[] body,
                                         @Context HttpServerRequest request) {
-        return join(roomId, body, request);
+        var requester = auth.require(request);
+        return Map.of("room_id", membership.join(requester, roomId, reason(body)));
     }
 
     @POST

@@ -12,6 +12,7 @@ import io.zhihang.application.port.in.room.RoomQueries;
 import io.zhihang.application.port.in.room.SendEventUseCase;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.delayed.DelayedEvent;
+import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.protocol.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -108,18 +109,25 @@ public class RoomEventsResource {
         return queries.state(auth.require(request), roomId);
     }
 
+    /** {@code format=content} (the default) answers the content, {@code format=event} the whole event. */
     @GET
     @Path("v3/rooms/{roomId}/state/{eventType}/{stateKey}")
     public JsonObject stateContent(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
-                                   @PathParam("stateKey") String stateKey, @Context HttpServerRequest request) {
-        return queries.stateContent(auth.require(request), roomId, type, stateKey);
+                                   @PathParam("stateKey") String stateKey, @QueryParam("format") String format,
+                                   @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        return switch (format == null ? "content" : format) {
+            case "content" -> queries.stateContent(requester, roomId, type, stateKey);
+            case "event" -> queries.stateEvent(requester, roomId, type, stateKey);
+            default -> throw DomainException.invalidParam("format must be one of 'content', 'event'");
+        };
     }
 
     @GET
     @Path("v3/rooms/{roomId}/state/{eventType}")
     public JsonObject stateContentEmptyKey(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
-                                           @Context HttpServerRequest request) {
-        return queries.stateContent(auth.require(request), roomId, type, "");
+                                           @QueryParam("format") String format, @Context HttpServerRequest request) {
+        return stateContent(roomId, type, "", format, request);
     }
 
     @GET

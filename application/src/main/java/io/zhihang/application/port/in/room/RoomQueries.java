@@ -19,6 +19,12 @@ public interface RoomQueries {
     /** The content of one state event ({@code GET /rooms/{id}/state/{type}/{key}}). */
     JsonObject stateContent(Requester requester, String roomId, String type, String stateKey);
 
+    /**
+     * The whole state event in the client format, {@code room_id} included
+     * ({@code GET /rooms/{id}/state/{type}/{key}?format=event}).
+     */
+    JsonObject stateEvent(Requester requester, String roomId, String type, String stateKey);
+
     /** Member events, optionally only those with {@code membership} and/or without {@code notMembership}. */
     List<JsonObject> members(Requester requester, String roomId, String membership, String notMembership);
 
