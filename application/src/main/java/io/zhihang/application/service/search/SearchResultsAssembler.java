@@ -142,10 +142,10 @@ public class SearchResultsAssembler {
         return profiles;
     }
 
-    /** The terms, and the words of the results they matched (which clients cannot know from prefixes). */
     /**
-     * The query's words and the words they matched, in each result as it was found: an edited message in its latest
-     * version (the {@code m.new_content} of the bundled {@code m.replace}).
+     * The query's words and the words of the results they matched (which clients cannot know from prefixes), in each
+     * result as it was found: an edited message in its latest version (the {@code m.new_content} of the bundled
+     * {@code m.replace}).
      */
     private static List<String> highlights(SearchQuery query, List<Found> found, Map<String, JsonObject> formatted) {
         Set<String> words = new LinkedHashSet<>(query.highlights());
