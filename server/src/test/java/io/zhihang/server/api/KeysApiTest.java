@@ -10,6 +10,7 @@ import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.protocol.json.JsonString;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.zhihang.server.api.Keys.deviceKeys;
@@ -233,6 +234,42 @@ class KeysApiTest {
                 "/keys/signatures/upload"}) {
             json().body("{}").post(V3 + path).then().statusCode(401).body("errcode", equalTo("M_MISSING_TOKEN"));
         }
+    }
+
+    @Test
+    void every_keys_endpoint_is_served_under_unstable_too_as_synapse_registers_them() {
+        String unstable = "/_matrix/client/unstable";
+        Matrix.Session alice = Matrix.registerFresh("unstable");
+        Matrix.Session bob = Matrix.registerFresh("unstablereader");
+        Ed25519SigningKey key = Keys.deviceKey(alice);
+        JsonObject device = deviceKeys(alice, key);
+
+        as(alice).body(CanonicalJson.encode(object("device_keys", device, "one_time_keys",
+                        object("signed_curve25519:AAAAAQ", signedKey(alice, key, "otk", false)))))
+                .post(unstable + "/keys/upload").then().statusCode(200)
+                .body("one_time_key_counts.signed_curve25519", equalTo(1));
+        Map<String, Object> queried = as(bob).body(CanonicalJson.encode(object("device_keys",
+                        object(alice.userId(), JsonArray.EMPTY))))
+                .post(unstable + "/keys/query").then().statusCode(200).extract().as(Syncs.MAP);
+        assertThat(Syncs.at(queried, "device_keys", alice.userId(), alice.deviceId(), "keys"))
+                .isEqualTo(Keys.asMap(device.object("keys").orElseThrow()));
+        as(bob).body(CanonicalJson.encode(object("one_time_keys", object(alice.userId(),
+                        object(alice.deviceId(), "signed_curve25519")))))
+                .post(unstable + "/keys/claim").then().statusCode(200)
+                .body("failures", equalTo(Map.of()));
+        assertThat(Keys.upload(alice, object())).isEqualTo(Map.of("one_time_key_counts",
+                Map.of("signed_curve25519", 0)));
+        as(alice).body("{}").post(unstable + "/keys/signatures/upload").then().statusCode(200)
+                .body("failures", equalTo(Map.of()));
+        String now = as(alice).get(V3 + "/sync").then().statusCode(200).extract().path("next_batch");
+        as(alice).queryParam("from", now).queryParam("to", now).get(unstable + "/keys/changes").then()
+                .statusCode(200).body("changed", equalTo(List.of()));
+        for (String path : new String[]{"/keys/upload", "/keys/query", "/keys/claim", "/keys/device_signing/upload",
+                "/keys/signatures/upload"}) {
+            json().body("{}").post(unstable + path).then().statusCode(401).body("errcode", equalTo("M_MISSING_TOKEN"));
+        }
+        json().get(unstable + "/keys/changes?from=a&to=b").then().statusCode(401)
+                .body("errcode", equalTo("M_MISSING_TOKEN"));
     }
 
     @Test
