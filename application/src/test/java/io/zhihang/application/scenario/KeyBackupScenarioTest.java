@@ -7,6 +7,7 @@ import io.zhihang.application.service.backup.RoomKeyBackupService;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.backup.BackedUpKey;
 import io.zhihang.domain.backup.BackupInfo;
+import io.zhihang.domain.backup.BackupInfoUpdate;
 import io.zhihang.domain.backup.BackupSession;
 import io.zhihang.domain.backup.KeyBackup;
 import io.zhihang.domain.backup.KeyScope;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.zhihang.application.scenario.RoomTestHomeserver.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,15 +160,16 @@ class KeyBackupScenarioTest {
         keys.upload(alice, v1, upload("!a:x", "s1", 0, 0, true));
         KeyBackup before = versions.version(alice, v1);
 
-        versions.update(alice, v1, info("k1-resigned"));
+        versions.update(alice, v1, BackupInfoUpdate.replacing(info("k1-resigned")));
+        versions.update(alice, v1, new BackupInfoUpdate(ALGORITHM, Optional.empty()));
 
         KeyBackup after = versions.version(alice, v1);
         assertThat(after.info()).isEqualTo(info("k1-resigned"));
         assertThat(after.etag()).isEqualTo(before.etag());
         assertThat(after.count()).isEqualTo(before.count());
-        assertThat(refusal(() -> versions.update(alice, v1, new BackupInfo("m.other", JsonObject.EMPTY))).kind())
+        assertThat(refusal(() -> versions.update(alice, v1, new BackupInfoUpdate("m.other", Optional.of(JsonObject.EMPTY)))).kind())
                 .isEqualTo(ErrorKind.INVALID_PARAM);
-        assertThat(refusal(() -> versions.update(alice, "5", info("k"))).kind()).isEqualTo(ErrorKind.NOT_FOUND);
+        assertThat(refusal(() -> versions.update(alice, "5", BackupInfoUpdate.replacing(info("k")))).kind()).isEqualTo(ErrorKind.NOT_FOUND);
     }
 
     @Test

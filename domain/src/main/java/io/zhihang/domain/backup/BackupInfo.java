@@ -8,15 +8,16 @@ import io.zhihang.domain.shared.DomainException;
 /**
  * What a client says about a backup: the {@code algorithm} that encrypts its keys and the algorithm's
  * {@code auth_data} (for {@code m.megolm_backup.v1.curve25519-aes-sha2}, the public key and its signatures). The
- * server does not interpret either; like Synapse it accepts any algorithm name.
+ * server does not interpret either; like Synapse it accepts any algorithm name (the empty one too) and does not
+ * look into {@code auth_data} (no {@code public_key} is required).
  */
 public record BackupInfo(String algorithm, JsonObject authData) {
     /** Algorithm names are stored in a column of this many characters. */
     public static final int MAX_ALGORITHM_LENGTH = 255;
 
     public BackupInfo {
-        if (algorithm == null || algorithm.isEmpty()) {
-            throw DomainException.invalidParam("algorithm must not be empty");
+        if (algorithm == null) {
+            throw DomainException.missingParam("Missing algorithm");
         }
         if (algorithm.length() > MAX_ALGORITHM_LENGTH) {
             throw DomainException.invalidParam("algorithm is longer than " + MAX_ALGORITHM_LENGTH + " characters");
@@ -45,26 +46,13 @@ public record BackupInfo(String algorithm, JsonObject authData) {
     }
 
     /**
-     * The body of {@code PUT /room_keys/version/{version}}, for the backup {@code version} of the path: as a new
-     * backup's, and a {@code version} member, if present, must be that version ({@code 400 M_INVALID_PARAM}, as
-     * Synapse).
+     * This (stored) backup's information after {@code update}: only {@code auth_data} may change (an update without
+     * it changes nothing); another algorithm is {@code 400 M_INVALID_PARAM}.
      */
-    public static BackupInfo fromUpdate(JsonObject body, String version) {
-        BackupInfo info = fromRequest(body);
-        if (body.get("version").isPresent() && !body.string("version").orElse("").equals(version)) {
-            throw DomainException.invalidParam("Version in body does not match");
-        }
-        return info;
-    }
-
-    /**
-     * This (stored) backup's information after {@code update}: only {@code auth_data} may change; another
-     * algorithm is {@code 400 M_INVALID_PARAM}.
-     */
-    public BackupInfo updatedBy(BackupInfo update) {
-        if (!algorithm.equals(update.algorithm)) {
+    public BackupInfo updatedBy(BackupInfoUpdate update) {
+        if (!algorithm.equals(update.algorithm())) {
             throw DomainException.invalidParam("Algorithm does not match");
         }
-        return new BackupInfo(algorithm, update.authData);
+        return new BackupInfo(algorithm, update.authData().orElse(authData));
     }
 }

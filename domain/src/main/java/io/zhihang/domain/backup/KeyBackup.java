@@ -34,7 +34,7 @@ public record KeyBackup(BackupVersion version, BackupInfo info, long count, long
     }
 
     /** With new {@code auth_data} ({@link BackupInfo#updatedBy}); the keys and the etag stay. */
-    public KeyBackup updatedBy(BackupInfo update) {
+    public KeyBackup updatedBy(BackupInfoUpdate update) {
         return new KeyBackup(version, info.updatedBy(update), count, etag);
     }
 

@@ -1,6 +1,5 @@
 package io.zhihang.domain.keys;
 
-import io.zhihang.domain.protocol.JsonSigning;
 import io.zhihang.domain.protocol.UnpaddedBase64;
 import io.zhihang.domain.protocol.json.JsonArray;
 import io.zhihang.domain.protocol.json.JsonObject;
@@ -8,24 +7,22 @@ import io.zhihang.domain.protocol.json.JsonString;
 import io.zhihang.domain.protocol.json.JsonValue;
 import io.zhihang.domain.shared.DeviceId;
 import io.zhihang.domain.shared.DomainException;
-import io.zhihang.domain.shared.ErrorKind;
 import io.zhihang.domain.shared.UserId;
 
 import java.util.Optional;
 
 /**
  * A device's identity keys ({@code device_keys} of {@code /keys/upload}), kept exactly as uploaded, unknown fields
- * included. They must name the uploading user and device (Synapse: {@code M_BAD_JSON} otherwise), have the spec's
- * shape, and carry the device's own signature made with its {@code ed25519:<device id>} key.
+ * included. They must have the spec's shape and name the uploading user and device ({@code M_BAD_JSON} otherwise),
+ * and that is all Synapse checks: which keys they hold and whether their signatures verify is for the clients that
+ * read them to judge.
  */
 public record DeviceKeys(UserId user, DeviceId device, JsonObject json) {
 
     /**
      * Checks uploaded device keys for {@code user}'s {@code device}.
      *
-     * @throws DomainException {@code M_BAD_JSON} for a wrong shape or another user or device; {@code M_INVALID_PARAM}
-     *                         without a well-formed Ed25519 key of the device; {@code M_INVALID_SIGNATURE} when the
-     *                         device's signature is missing or does not verify
+     * @throws DomainException {@code M_BAD_JSON} for a wrong shape or another user or device
      */
     public static DeviceKeys parse(JsonObject json, UserId user, DeviceId device) {
         String userId = json.string("user_id")
@@ -36,7 +33,7 @@ public record DeviceKeys(UserId user, DeviceId device, JsonObject json) {
                 || !algorithms.items().stream().allMatch(JsonString.class::isInstance)) {
             throw DomainException.badJson("device_keys.algorithms must be a list of strings");
         }
-        JsonObject keys = json.object("keys").filter(SignedJson::isStringMap)
+        json.object("keys").filter(SignedJson::isStringMap)
                 .orElseThrow(() -> DomainException.badJson("device_keys.keys must be an object of strings"));
         JsonValue signatures = json.get("signatures").orElse(null);
         if (signatures == null || !SignedJson.isSignatures(signatures)) {
@@ -48,13 +45,6 @@ public record DeviceKeys(UserId user, DeviceId device, JsonObject json) {
         if (!deviceId.equals(device.value())) {
             throw DomainException.badJson(
                     "Provided `device_id` in `device_keys` does not match that of the authenticated user device");
-        }
-        String keyId = "ed25519:" + device.value();
-        byte[] publicKey = keys.string(keyId).flatMap(DeviceKeys::decodeKey)
-                .orElseThrow(() -> DomainException.invalidParam("device_keys.keys lacks a valid " + keyId + " key"));
-        if (!JsonSigning.verify(json, user.toString(), keyId, publicKey)) {
-            throw new DomainException(ErrorKind.INVALID_SIGNATURE,
-                    "device_keys are not signed with the device's own " + keyId + " key");
         }
         return new DeviceKeys(user, device, json);
     }

@@ -1,6 +1,7 @@
 package io.zhihang.domain.keys;
 
 import io.zhihang.domain.protocol.json.JsonBool;
+import io.zhihang.domain.protocol.json.JsonNull;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.protocol.json.JsonString;
 import io.zhihang.domain.protocol.json.JsonValue;
@@ -9,7 +10,8 @@ import io.zhihang.domain.shared.DomainException;
 /**
  * A one-time or fallback key as uploaded: {@code "<algorithm>:<key id>"} → a bare key string (unsigned
  * {@code curve25519}) or a key object ({@code signed_curve25519}: {@code key}, {@code signatures}, and
- * {@code fallback: true} for fallback keys), kept exactly as uploaded.
+ * {@code fallback: true} for fallback keys; Synapse also lets it be {@code false} or {@code null}), kept exactly as
+ * uploaded; other members are kept too.
  */
 public record OneTimeKey(KeyId id, JsonValue value) {
     public OneTimeKey {
@@ -23,8 +25,8 @@ public record OneTimeKey(KeyId id, JsonValue value) {
                 if (o.get("signatures").filter(SignedJson::isSignatures).isEmpty()) {
                     throw DomainException.badJson("Key " + id + " lacks well-formed \"signatures\"");
                 }
-                if (o.has("fallback") && !(o.get("fallback").get() instanceof JsonBool)) {
-                    throw DomainException.badJson("Key " + id + ": \"fallback\" must be a boolean");
+                if (o.get("fallback").filter(f -> !(f instanceof JsonBool || f instanceof JsonNull)).isPresent()) {
+                    throw DomainException.badJson("Key " + id + ": \"fallback\" must be a boolean or null");
                 }
             }
             case null -> throw DomainException.badJson("Key " + id + " has no value");

@@ -7,6 +7,7 @@ import io.zhihang.domain.shared.ErrorKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,11 +64,12 @@ class KeyBackupTest {
         KeyBackup backup = new KeyBackup(BackupVersion.FIRST, INFO, 3, 5);
         JsonObject newAuth = Json.parseObject("{\"public_key\":\"def\"}");
 
-        KeyBackup updated = backup.updatedBy(new BackupInfo(ALGORITHM, newAuth));
+        KeyBackup updated = backup.updatedBy(BackupInfoUpdate.replacing(new BackupInfo(ALGORITHM, newAuth)));
 
         assertThat(updated.info().authData()).isEqualTo(newAuth);
         assertThat(updated.etag()).isEqualTo(5);
-        assertThatThrownBy(() -> backup.updatedBy(new BackupInfo("m.other", newAuth)))
+        assertThat(backup.updatedBy(new BackupInfoUpdate(ALGORITHM, Optional.empty()))).isEqualTo(backup);
+        assertThatThrownBy(() -> backup.updatedBy(BackupInfoUpdate.replacing(new BackupInfo("m.other", newAuth))))
                 .isInstanceOf(DomainException.class).hasMessage("Algorithm does not match")
                 .extracting(e -> ((DomainException) e).kind()).isEqualTo(ErrorKind.INVALID_PARAM);
     }
@@ -83,20 +85,34 @@ class KeyBackupTest {
                 ErrorKind.BAD_JSON);
         assertKind(() -> BackupInfo.fromRequest(Json.parseObject("{\"algorithm\":\"a\",\"auth_data\":\"x\"}")),
                 ErrorKind.BAD_JSON);
-        assertKind(() -> BackupInfo.fromRequest(Json.parseObject("{\"algorithm\":\"\",\"auth_data\":{}}")),
-                ErrorKind.INVALID_PARAM);
+        assertThat(BackupInfo.fromRequest(Json.parseObject("{\"algorithm\":\"\",\"auth_data\":{}}")).algorithm())
+                .as("Synapse stores any algorithm string").isEmpty();
     }
 
     @Test
     void an_update_body_may_repeat_the_version_of_the_path_but_no_other() {
         String body = "{\"algorithm\":\"a\",\"auth_data\":{}";
-        assertThat(BackupInfo.fromUpdate(Json.parseObject(body + "}"), "3").algorithm()).isEqualTo("a");
-        assertThat(BackupInfo.fromUpdate(Json.parseObject(body + ",\"version\":\"3\"}"), "3").algorithm())
+        assertThat(BackupInfoUpdate.fromRequest(Json.parseObject(body + "}"), "3").algorithm()).isEqualTo("a");
+        assertThat(BackupInfoUpdate.fromRequest(Json.parseObject(body + ",\"version\":\"3\"}"), "3").algorithm())
                 .isEqualTo("a");
-        assertKind(() -> BackupInfo.fromUpdate(Json.parseObject(body + ",\"version\":\"4\"}"), "3"),
+        assertKind(() -> BackupInfoUpdate.fromRequest(Json.parseObject(body + ",\"version\":\"4\"}"), "3"),
                 ErrorKind.INVALID_PARAM);
-        assertKind(() -> BackupInfo.fromUpdate(Json.parseObject(body + ",\"version\":3}"), "3"),
+        assertKind(() -> BackupInfoUpdate.fromRequest(Json.parseObject(body + ",\"version\":3}"), "3"),
                 ErrorKind.INVALID_PARAM);
+        assertKind(() -> BackupInfoUpdate.fromRequest(Json.parseObject("{\"version\":\"4\"}"), "3"),
+                ErrorKind.INVALID_PARAM);
+    }
+
+    @Test
+    void an_update_needs_the_algorithm_but_may_leave_out_auth_data_as_synapse_allows() {
+        assertThat(BackupInfoUpdate.fromRequest(Json.parseObject("{\"algorithm\":\"a\"}"), "3"))
+                .isEqualTo(new BackupInfoUpdate("a", Optional.empty()));
+        assertKind(() -> BackupInfoUpdate.fromRequest(Json.parseObject("{\"auth_data\":{}}"), "3"),
+                ErrorKind.MISSING_PARAM);
+        assertKind(() -> BackupInfoUpdate.fromRequest(Json.parseObject("{\"algorithm\":1}"), "3"),
+                ErrorKind.BAD_JSON);
+        assertKind(() -> BackupInfoUpdate.fromRequest(Json.parseObject("{\"algorithm\":\"a\",\"auth_data\":[]}"),
+                "3"), ErrorKind.BAD_JSON);
     }
 
     private static void assertKind(Runnable action, ErrorKind kind) {

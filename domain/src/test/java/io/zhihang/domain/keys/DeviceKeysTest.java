@@ -41,27 +41,19 @@ class DeviceKeysTest {
     }
 
     @Test
-    void refuses_keys_whose_self_signature_is_missing_forged_or_malformed() {
+    void accepts_keys_whose_self_signature_does_not_verify_or_that_lack_the_device_key_as_synapse_does() {
         JsonObject signed = deviceKeys(ALICE, "PHONE", phoneKey);
         JsonObject tampered = signed.with("algorithms", JsonArray.EMPTY);
         JsonObject unsigned = signed.with("signatures", JsonObject.EMPTY);
         JsonObject notBase64 = signed.with("signatures", JsonObject.builder().put(ALICE.toString(),
                 JsonObject.builder().put("ed25519:PHONE", "not base64!").build()).build());
         JsonObject byAnotherKey = KeyFixtures.sign(signed.without("signatures"), ALICE, deviceSigningKey("PHONE"));
-
-        for (JsonObject bad : new JsonObject[]{tampered, unsigned, notBase64, byAnotherKey}) {
-            assertRefused(() -> DeviceKeys.parse(bad, ALICE, PHONE), ErrorKind.INVALID_SIGNATURE);
-        }
-    }
-
-    @Test
-    void refuses_keys_without_a_well_formed_ed25519_key_of_the_device() {
-        JsonObject signed = deviceKeys(ALICE, "PHONE", phoneKey);
         JsonObject shortKey = signed.with("keys", JsonObject.builder().put("ed25519:PHONE", "AAAA").build());
         JsonObject noKey = signed.with("keys", JsonObject.builder().put("curve25519:PHONE", "x").build());
 
-        assertRefused(() -> DeviceKeys.parse(shortKey, ALICE, PHONE), ErrorKind.INVALID_PARAM);
-        assertRefused(() -> DeviceKeys.parse(noKey, ALICE, PHONE), ErrorKind.INVALID_PARAM);
+        for (JsonObject accepted : new JsonObject[]{tampered, unsigned, notBase64, byAnotherKey, shortKey, noKey}) {
+            assertThat(DeviceKeys.parse(accepted, ALICE, PHONE).json()).isEqualTo(accepted);
+        }
     }
 
     @Test

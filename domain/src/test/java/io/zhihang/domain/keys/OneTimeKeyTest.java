@@ -1,6 +1,7 @@
 package io.zhihang.domain.keys;
 
 import io.zhihang.domain.protocol.json.JsonBool;
+import io.zhihang.domain.protocol.json.JsonNull;
 import io.zhihang.domain.protocol.json.JsonNumber;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.protocol.json.JsonString;
@@ -51,6 +52,13 @@ class OneTimeKeyTest {
         }
         assertThat(OneTimeKey.of("signed_curve25519:AAAAAQ", signedKey("k", "s").with("fallback", JsonBool.TRUE))
                 .value()).isInstanceOf(JsonObject.class);
+    }
+
+    @Test
+    void accepts_what_synapse_accepts_a_null_fallback_flag_and_unknown_members_kept() {
+        JsonObject key = signedKey("k", "s").with("fallback", JsonNull.INSTANCE).with("org.example.extra", new JsonNumber(1));
+
+        assertThat(OneTimeKey.of("signed_curve25519:AAAAAQ", key).value()).isEqualTo(key);
     }
 
     @Test

@@ -142,6 +142,29 @@ class CrossSigningApiTest {
     }
 
     @Test
+    void the_unstable_path_is_the_same_endpoint_with_the_same_password_rule() {
+        Signer alice = signer("xunstable", false);
+        String unstable = "/_matrix/client/unstable/keys/device_signing/upload";
+
+        as(alice.session()).body(CanonicalJson.encode(alice.upload())).post(unstable).then().statusCode(200)
+                .body(equalTo("{}"));
+        assertThat(Syncs.at(Keys.query(alice.session(), alice.user()), "master_keys", alice.user()))
+                .isEqualTo(Keys.asMap(alice.masterJson()));
+
+        Ed25519SigningKey newMaster = Keys.crossSigningKey();
+        JsonObject replacement = object("master_key", crossSigning(alice.user(), KeyUsage.MASTER, newMaster, null));
+        String session = as(alice.session()).body(CanonicalJson.encode(replacement)).post(unstable).then()
+                .statusCode(401).body("flows[0].stages[0]", equalTo("m.login.password")).extract().path("session");
+        as(alice.session()).body(CanonicalJson.encode(replacement.with("auth", object("type", "m.login.password",
+                        "identifier", object("type", "m.id.user", "user", alice.user()), "password", PASSWORD,
+                        "session", session))))
+                .post(unstable).then().statusCode(200);
+        assertThat(Syncs.at(Keys.query(alice.session(), alice.user()), "master_keys", alice.user()))
+                .isEqualTo(Keys.asMap(replacement.object("master_key").orElseThrow()));
+        Matrix.json().body("{}").post(unstable).then().statusCode(401).body("errcode", equalTo("M_MISSING_TOKEN"));
+    }
+
+    @Test
     void keys_not_signed_by_the_master_key_or_not_the_users_are_refused() {
         Signer alice = signer("xbad", false);
         JsonObject master = alice.masterJson();

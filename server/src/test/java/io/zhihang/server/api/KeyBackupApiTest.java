@@ -336,7 +336,42 @@ class KeyBackupApiTest {
                 .put(VERSION + "/" + v).then().statusCode(400).body("errcode", equalTo("M_INVALID_PARAM"));
         as(alice).body(Map.of("auth_data", authData("x"))).put(VERSION + "/" + v).then().statusCode(400)
                 .body("errcode", equalTo("M_MISSING_PARAM"));
+        as(alice).body(Map.of("algorithm", ALGORITHM, "auth_data", "x")).put(VERSION + "/" + v).then()
+                .statusCode(400).body("errcode", equalTo("M_BAD_JSON"));
         as(alice).get(VERSION).then().body("auth_data.public_key", equalTo("pk-newer"));
+    }
+
+    @Test
+    void an_update_without_auth_data_keeps_it_and_the_body_version_is_checked_first_as_in_synapse() {
+        Matrix.Session alice = Matrix.registerFresh("kb");
+        String v = createBackup(alice, "pk");
+
+        as(alice).body(Map.of("algorithm", ALGORITHM)).put(VERSION + "/" + v).then().statusCode(200)
+                .body("$", anEmptyMap());
+        as(alice).body(Map.of("algorithm", ALGORITHM, "version", v)).put(VERSION + "/" + v).then().statusCode(200);
+        as(alice).get(VERSION).then().statusCode(200).body("auth_data.public_key", equalTo("pk"));
+        as(alice).body(Map.of("algorithm", "m.other")).put(VERSION + "/" + v).then().statusCode(400)
+                .body("errcode", equalTo("M_INVALID_PARAM")).body("error", equalTo("Algorithm does not match"));
+
+        as(alice).body(Map.of("version", "7")).put(VERSION + "/" + v).then().statusCode(400)
+                .body("errcode", equalTo("M_INVALID_PARAM")).body("error", equalTo("Version in body does not match"));
+        as(alice).body(Map.of("version", "8")).put(VERSION + "/7").then().statusCode(400)
+                .body("errcode", equalTo("M_INVALID_PARAM"));
+        as(alice).body(Map.of("algorithm", ALGORITHM)).put(VERSION + "/7").then().statusCode(404)
+                .body("errcode", equalTo("M_NOT_FOUND"));
+    }
+
+    @Test
+    void auth_data_is_not_looked_into_and_any_algorithm_string_is_taken_as_synapse_takes_them() {
+        Matrix.Session alice = Matrix.registerFresh("kb");
+
+        String v = as(alice).body(Map.of("algorithm", "", "auth_data", Map.of("org.example", List.of(1))))
+                .post(VERSION).then().statusCode(200).extract().path("version");
+        as(alice).get(VERSION + "/" + v).then().statusCode(200).body("algorithm", equalTo(""))
+                .body("auth_data", equalTo(Map.of("org.example", List.of(1))));
+        String w = as(alice).body(Map.of("algorithm", ALGORITHM, "auth_data", Map.of())).post(VERSION).then()
+                .statusCode(200).extract().path("version");
+        as(alice).get(VERSION).then().statusCode(200).body("version", equalTo(w)).body("auth_data", anEmptyMap());
     }
 
     @Test

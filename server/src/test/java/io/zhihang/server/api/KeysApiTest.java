@@ -10,6 +10,7 @@ import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.protocol.json.JsonString;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.zhihang.server.api.Keys.deviceKeys;
@@ -120,7 +121,7 @@ class KeysApiTest {
     }
 
     @Test
-    void device_keys_need_the_devices_own_valid_signature() {
+    void device_keys_are_stored_whatever_their_signatures_as_synapse_stores_them_clients_verify_them() {
         Matrix.Session alice = Matrix.registerFresh("selfsig");
         Ed25519SigningKey key = Keys.deviceKey(alice);
         JsonObject good = deviceKeys(alice, key);
@@ -128,30 +129,74 @@ class KeysApiTest {
                 "!!not base64!!")));
         JsonObject forged = good.with("algorithms", JsonArray.of(JsonString.of("m.megolm.v1.aes-sha2")));
         JsonObject byAnotherKey = Keys.sign(good.without("signatures"), alice.userId(), Keys.deviceKey(alice));
+        JsonObject withoutEd25519 = good.with("keys", object("curve25519:" + alice.deviceId(), "c"));
+        JsonObject unknownMembers = good.with("algorithms", JsonArray.EMPTY).with("org.example.extra",
+                object("nested", JsonArray.of(new JsonNumber(1))));
 
-        for (JsonObject bad : new JsonObject[]{malformed, forged, byAnotherKey, good.with("signatures", JsonObject.EMPTY)}) {
-            post(alice, "/keys/upload", object("device_keys", bad)).statusCode(400)
-                    .body("errcode", equalTo("M_INVALID_SIGNATURE"));
+        for (JsonObject accepted : new JsonObject[]{malformed, forged, byAnotherKey, good.with("signatures",
+                JsonObject.EMPTY), withoutEd25519, unknownMembers}) {
+            Keys.upload(alice, object("device_keys", accepted));
+            assertThat(Syncs.at(Keys.query(alice, alice.userId()), "device_keys", alice.userId(), alice.deviceId()))
+                    .isEqualTo(Keys.asMap(accepted.with("unsigned", JsonObject.EMPTY)));
         }
-        post(alice, "/keys/upload", object("device_keys", good.with("keys", object("curve25519:" + alice.deviceId(),
-                "c")))).statusCode(400).body("errcode", equalTo("M_INVALID_PARAM"));
-        post(alice, "/keys/upload", object("device_keys", good.with("signatures", object(alice.userId(), "sig"))))
-                .statusCode(400).body("errcode", equalTo("M_BAD_JSON"));
+    }
+
+    @Test
+    void device_keys_of_the_wrong_shape_stay_bad_json() {
+        Matrix.Session alice = Matrix.registerFresh("shape");
+        JsonObject good = deviceKeys(alice, Keys.deviceKey(alice));
+
+        for (JsonObject bad : new JsonObject[]{
+                good.with("signatures", object(alice.userId(), "sig")),
+                good.without("signatures"),
+                good.without("algorithms"),
+                good.with("algorithms", JsonArray.of(new JsonNumber(1))),
+                good.with("keys", object("ed25519:" + alice.deviceId(), new JsonNumber(1))),
+                good.without("user_id"),
+                good.with("device_id", new JsonNumber(1))}) {
+            post(alice, "/keys/upload", object("device_keys", bad)).statusCode(400)
+                    .body("errcode", equalTo("M_BAD_JSON"));
+        }
         assertThat(Syncs.at(Keys.query(alice, alice.userId()), "device_keys", alice.userId())).isEmpty();
+    }
+
+    @Test
+    void one_time_and_fallback_keys_of_every_shape_synapse_takes_are_stored() {
+        Matrix.Session alice = Matrix.registerFresh("otkshapes");
+        Ed25519SigningKey key = Keys.deviceKey(alice);
+        JsonObject nullFallback = signedKey(alice, key, "fb", false).with("fallback", JsonNull.INSTANCE);
+
+        Map<String, Object> counts = Keys.upload(alice, object(
+                "one_time_keys", object(
+                        "signed_curve25519:AAAAAQ", signedKey(alice, key, "k1", false)
+                                .with("fallback", JsonNull.INSTANCE).with("org.example.extra", JsonString.of("x")),
+                        "signed_curve25519:", signedKey(alice, key, "k2", false),
+                        ":AAAAAQ", "bare"),
+                "fallback_keys", object("signed_curve25519:AAAAZA", nullFallback)));
+
+        assertThat(counts).isEqualTo(Map.of("one_time_key_counts", Map.of("signed_curve25519", 2, "", 1)));
+        Map<String, Object> claimed = post(alice, "/keys/claim", object("one_time_keys", object(alice.userId(),
+                object(alice.deviceId(), "signed_curve25519")))).statusCode(200).extract().as(Syncs.MAP);
+        assertThat(Syncs.at(claimed, "one_time_keys", alice.userId(), alice.deviceId())).hasSize(1);
     }
 
     @Test
     void a_one_time_key_id_cannot_be_reused_for_another_key() {
         Matrix.Session alice = Matrix.registerFresh("otkreuse");
         Ed25519SigningKey key = Keys.deviceKey(alice);
-        Keys.upload(alice, object("one_time_keys", object("signed_curve25519:AAAAAQ", signedKey(alice, key, "k1",
-                false))));
+        JsonObject first = signedKey(alice, key, "k1", false);
+        Keys.upload(alice, object("one_time_keys", object("signed_curve25519:AAAAAQ", first)));
 
         JsonObject resigned = signedKey(alice, Keys.deviceKey(alice), "k1", false);
         assertThat(Keys.upload(alice, object("one_time_keys", object("signed_curve25519:AAAAAQ", resigned))))
                 .isEqualTo(Map.of("one_time_key_counts", Map.of("signed_curve25519", 1)));
-        post(alice, "/keys/upload", object("one_time_keys", object("signed_curve25519:AAAAAQ",
-                signedKey(alice, key, "k2", false), "signed_curve25519:AAAAAg", signedKey(alice, key, "k3", false))))
+        JsonObject changed = signedKey(alice, key, "k2", false);
+        post(alice, "/keys/upload", object("one_time_keys", object("signed_curve25519:AAAAAQ", changed,
+                "signed_curve25519:AAAAAg", signedKey(alice, key, "k3", false))))
+                .statusCode(400).body("errcode", equalTo("M_UNKNOWN"))
+                .body("error", equalTo("One time key signed_curve25519:AAAAAQ already exists. Old key: "
+                        + CanonicalJson.encode(first) + "; new key: " + CanonicalJson.encode(changed)));
+        post(alice, "/keys/upload", object("one_time_keys", object("signed_curve25519:AAAAAQ", "bare")))
                 .statusCode(400).body("errcode", equalTo("M_UNKNOWN"));
         assertThat(Keys.upload(alice, object())).isEqualTo(Map.of("one_time_key_counts",
                 Map.of("signed_curve25519", 1)));
@@ -189,6 +234,42 @@ class KeysApiTest {
                 "/keys/signatures/upload"}) {
             json().body("{}").post(V3 + path).then().statusCode(401).body("errcode", equalTo("M_MISSING_TOKEN"));
         }
+    }
+
+    @Test
+    void every_keys_endpoint_is_served_under_unstable_too_as_synapse_registers_them() {
+        String unstable = "/_matrix/client/unstable";
+        Matrix.Session alice = Matrix.registerFresh("unstable");
+        Matrix.Session bob = Matrix.registerFresh("unstablereader");
+        Ed25519SigningKey key = Keys.deviceKey(alice);
+        JsonObject device = deviceKeys(alice, key);
+
+        as(alice).body(CanonicalJson.encode(object("device_keys", device, "one_time_keys",
+                        object("signed_curve25519:AAAAAQ", signedKey(alice, key, "otk", false)))))
+                .post(unstable + "/keys/upload").then().statusCode(200)
+                .body("one_time_key_counts.signed_curve25519", equalTo(1));
+        Map<String, Object> queried = as(bob).body(CanonicalJson.encode(object("device_keys",
+                        object(alice.userId(), JsonArray.EMPTY))))
+                .post(unstable + "/keys/query").then().statusCode(200).extract().as(Syncs.MAP);
+        assertThat(Syncs.at(queried, "device_keys", alice.userId(), alice.deviceId(), "keys"))
+                .isEqualTo(Keys.asMap(device.object("keys").orElseThrow()));
+        as(bob).body(CanonicalJson.encode(object("one_time_keys", object(alice.userId(),
+                        object(alice.deviceId(), "signed_curve25519")))))
+                .post(unstable + "/keys/claim").then().statusCode(200)
+                .body("failures", equalTo(Map.of()));
+        assertThat(Keys.upload(alice, object())).isEqualTo(Map.of("one_time_key_counts",
+                Map.of("signed_curve25519", 0)));
+        as(alice).body("{}").post(unstable + "/keys/signatures/upload").then().statusCode(200)
+                .body("failures", equalTo(Map.of()));
+        String now = as(alice).get(V3 + "/sync").then().statusCode(200).extract().path("next_batch");
+        as(alice).queryParam("from", now).queryParam("to", now).get(unstable + "/keys/changes").then()
+                .statusCode(200).body("changed", equalTo(List.of()));
+        for (String path : new String[]{"/keys/upload", "/keys/query", "/keys/claim", "/keys/device_signing/upload",
+                "/keys/signatures/upload"}) {
+            json().body("{}").post(unstable + path).then().statusCode(401).body("errcode", equalTo("M_MISSING_TOKEN"));
+        }
+        json().get(unstable + "/keys/changes?from=a&to=b").then().statusCode(401)
+                .body("errcode", equalTo("M_MISSING_TOKEN"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.zhihang.application.port.out.backup.KeyBackupRepository;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.backup.BackedUpKey;
 import io.zhihang.domain.backup.BackupInfo;
+import io.zhihang.domain.backup.BackupInfoUpdate;
 import io.zhihang.domain.backup.BackupSession;
 import io.zhihang.domain.backup.BackupVersion;
 import io.zhihang.domain.backup.KeyBackup;
@@ -48,7 +49,7 @@ public class KeyBackupVersionService implements KeyBackupVersionsUseCase, KeyBac
 
     @Override
     @Transactional
-    public void update(Requester requester, String version, BackupInfo update) {
+    public void update(Requester requester, String version, BackupInfoUpdate update) {
         String userId = requester.userId().toString();
         backups.lock(userId);
         backups.save(userId, Backups.existing(backups, userId, version).updatedBy(update));

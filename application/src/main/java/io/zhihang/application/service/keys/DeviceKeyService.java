@@ -109,7 +109,8 @@ public class DeviceKeyService implements UploadKeysUseCase, ClaimKeysUseCase {
             if (old == null) {
                 fresh.put(key.id(), key);
             } else if (!old.sameKeyAs(key)) {
-                throw new DomainException(ErrorKind.UNKNOWN, "One time key " + key.id() + " already exists");
+                throw new DomainException(ErrorKind.UNKNOWN, "One time key " + key.id() + " already exists. Old key: "
+                        + canonical(old.value()) + "; new key: " + canonical(key.value()));
             }
         }
         keys.addOneTimeKeys(user, device, List.copyOf(fresh.values()));

@@ -6,6 +6,7 @@ import io.zhihang.adapter.rest.json.JsonBodies;
 import io.zhihang.application.port.in.backup.KeyBackupQueries;
 import io.zhihang.application.port.in.backup.KeyBackupVersionsUseCase;
 import io.zhihang.domain.backup.BackupInfo;
+import io.zhihang.domain.backup.BackupInfoUpdate;
 import io.zhihang.domain.backup.KeyBackup;
 import io.zhihang.domain.protocol.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -62,7 +63,7 @@ public class RoomKeysVersionResource {
     public Map<String, Object> update(@PathParam("backup") String backup, byte[] body,
                                       @Context HttpServerRequest request) {
         var requester = auth.require(request);
-        versions.update(requester, backup, BackupInfo.fromUpdate(json.readClientData(body, false), backup));
+        versions.update(requester, backup, BackupInfoUpdate.fromRequest(json.readClientData(body, false), backup));
         return Map.of();
     }
 

@@ -32,4 +32,12 @@ public class KeyChangesResource {
         SyncResult.DeviceLists lists = changes.changes(auth.require(request), from, to);
         return Map.of("changed", lists.changed(), "left", lists.left());
     }
+
+    /** Synapse serves every {@code /keys/…} endpoint under {@code /unstable/} too. */
+    @GET
+    @Path("unstable/keys/changes")
+    public Map<String, Object> unstableChanges(@QueryParam("from") String from, @QueryParam("to") String to,
+                                               @Context HttpServerRequest request) {
+        return changes(from, to, request);
+    }
 }

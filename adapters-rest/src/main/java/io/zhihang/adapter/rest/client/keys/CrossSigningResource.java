@@ -52,11 +52,27 @@ public class CrossSigningResource {
         return Map.of();
     }
 
+    /**
+     * Synapse registers {@code /keys/device_signing/upload} under {@code v3} and {@code unstable} only
+     * ({@code releases=("v3",)}); our {@code r0} paths all lead to {@code v3}, so {@code r0} works here too.
+     */
+    @POST
+    @Path("unstable/keys/device_signing/upload")
+    public Map<String, Object> unstableUploadSigningKeys(byte[] body, @Context HttpServerRequest request) {
+        return uploadSigningKeys(body, request);
+    }
+
     @POST
     @Path("v3/keys/signatures/upload")
     public Map<String, Object> uploadSignatures(byte[] body, @Context HttpServerRequest request) {
         Requester requester = auth.require(request);
         SignatureUpload upload = SignatureUpload.parse(json.readObject(body));
         return Map.of("failures", KeyBodies.failures(signatures.upload(requester, upload)));
+    }
+
+    @POST
+    @Path("unstable/keys/signatures/upload")
+    public Map<String, Object> unstableUploadSignatures(byte[] body, @Context HttpServerRequest request) {
+        return uploadSignatures(body, request);
     }
 }

@@ -49,6 +49,13 @@ public class KeysResource {
         return upload(auth.require(request), null, body);
     }
 
+    /** Synapse serves every {@code /keys/…} endpoint under {@code /unstable/} too ({@code client_patterns}). */
+    @POST
+    @Path("unstable/keys/upload")
+    public Map<String, Object> unstableUpload(byte[] body, @Context HttpServerRequest request) {
+        return upload(body, request);
+    }
+
     /** The legacy form naming the device in the path (our seed's docs): it must be the caller's device. */
     @POST
     @Path("v3/keys/upload/{deviceId}")
@@ -79,6 +86,12 @@ public class KeysResource {
     }
 
     @POST
+    @Path("unstable/keys/query")
+    public Map<String, Object> unstableQuery(byte[] body, @Context HttpServerRequest request) {
+        return query(body, request);
+    }
+
+    @POST
     @Path("v3/keys/claim")
     public Map<String, Object> claim(byte[] body, @Context HttpServerRequest request) {
         Requester requester = auth.require(request);
@@ -87,5 +100,11 @@ public class KeysResource {
         List<KeyClaim> claims = KeyClaim.parse(oneTimeKeys);
         ClaimedKeys claimed = claim.claim(requester, claims);
         return Map.of("one_time_keys", claimed.oneTimeKeys(), "failures", claimed.failures());
+    }
+
+    @POST
+    @Path("unstable/keys/claim")
+    public Map<String, Object> unstableClaim(byte[] body, @Context HttpServerRequest request) {
+        return claim(body, request);
     }
 }

@@ -2,6 +2,7 @@ package io.zhihang.application.port.in.backup;
 
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.backup.BackupInfo;
+import io.zhihang.domain.backup.BackupInfoUpdate;
 import io.zhihang.domain.backup.BackupVersion;
 
 /**
@@ -13,10 +14,10 @@ public interface KeyBackupVersionsUseCase {
     BackupVersion create(Requester requester, BackupInfo info);
 
     /**
-     * Replaces the {@code auth_data} of an existing version (the current one or an older one); its keys and etag
-     * stay. Another algorithm than the version's is {@code 400 M_INVALID_PARAM}.
+     * Replaces the {@code auth_data} of an existing version (the current one or an older one), if the update has
+     * one; its keys and etag stay. Another algorithm than the version's is {@code 400 M_INVALID_PARAM}.
      */
-    void update(Requester requester, String version, BackupInfo update);
+    void update(Requester requester, String version, BackupInfoUpdate update);
 
     /** Deletes a version and its keys. Deleting a version that was deleted before is fine. */
     void delete(Requester requester, String version);
