@@ -114,6 +114,20 @@ class UserDirectoryApiTest {
     }
 
     @Test
+    void members_of_a_world_readable_room_are_found_as_in_a_public_one() {
+        Matrix.Session owner = Matrix.registerFresh("dirw");
+        Matrix.Session stranger = Matrix.registerFresh("dirw");
+        String roomId = Rooms.create(owner, Map.of("preset", "private_chat"));
+        assertThat(userIds(stranger, tag(owner))).isEmpty();
+
+        Rooms.putState(owner, roomId, "m.room.history_visibility", Map.of("history_visibility", "world_readable"));
+        assertThat(userIds(stranger, tag(owner))).containsExactly(owner.userId());
+
+        Rooms.putState(owner, roomId, "m.room.history_visibility", Map.of("history_visibility", "shared"));
+        assertThat(userIds(stranger, tag(owner))).isEmpty();
+    }
+
+    @Test
     void invitees_leavers_and_deactivated_users_are_not_listed() {
         Matrix.Session alice = Matrix.registerFresh("dirx");
         Matrix.Session erin = Matrix.registerFresh("direrin");
