@@ -21,6 +21,7 @@ public class InMemoryUserDirectory implements UserDirectory {
     private final InMemoryRoomRepository rooms;
     private final InMemoryRoomStateStore state;
     private final Map<String, String> joinRules = new ConcurrentHashMap<>();
+    private final Map<String, String> visibilities = new ConcurrentHashMap<>();
 
     public InMemoryUserDirectory(InMemoryAccountRepository accounts, InMemoryProfileRepository profiles,
                                  InMemoryRoomRepository rooms, InMemoryRoomStateStore state) {
@@ -40,11 +41,21 @@ public class InMemoryUserDirectory implements UserDirectory {
     }
 
     @Override
+    public void historyVisibilityChanged(String roomId, String historyVisibility) {
+        if (historyVisibility == null) {
+            visibilities.remove(roomId);
+        } else {
+            visibilities.put(roomId, historyVisibility);
+        }
+    }
+
+    @Override
     public List<Entry> search(String searcherId, NameSearch search, int limit) {
         Set<String> visible = new HashSet<>();
         Set<String> mine = Set.copyOf(state.roomsWith(searcherId, "join"));
         for (String roomId : state.roomIds()) {
             boolean isPublic = "public".equals(joinRules.get(roomId))
+                    || "world_readable".equals(visibilities.get(roomId))
                     || rooms.find(roomId).map(RoomRecord::published).orElse(false);
             if (isPublic || mine.contains(roomId)) {
                 state.memberships(roomId).forEach((user, membership) -> {

@@ -3,6 +3,7 @@ package io.zhihang.application.scenario;
 import io.zhihang.application.port.in.auth.IssuedSession;
 import io.zhihang.application.port.in.auth.RegisterCommand;
 import io.zhihang.application.port.in.auth.UiaRequiredException;
+import io.zhihang.application.service.devicelist.DeviceRenamed;
 import io.zhihang.domain.account.Device;
 import io.zhihang.domain.auth.AuthTypes;
 import io.zhihang.domain.auth.Requester;
@@ -49,6 +50,7 @@ class DeviceManagementScenarioTest {
 
         server.deviceService.rename(onPhone, LAPTOP, "Work laptop");
         assertThat(server.deviceService.get(onPhone, LAPTOP).displayName()).isEqualTo("Work laptop");
+        assertThat(server.deviceRenames.fired()).extracting(DeviceRenamed::device).containsExactly(LAPTOP);
 
         // Deleting asks for her password first; nothing is deleted yet.
         UiaRequiredException challenge = catchThrowableOfType(UiaRequiredException.class,

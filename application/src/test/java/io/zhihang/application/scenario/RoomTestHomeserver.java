@@ -4,6 +4,7 @@ import io.zhihang.application.fakes.RecordingEvent;
 import io.zhihang.application.config.RoomSettings;
 import io.zhihang.application.fakes.FixedSigningKey;
 import io.zhihang.application.fakes.ImmediateAfterCommit;
+import io.zhihang.application.fakes.InMemoryAccountDataRepository;
 import io.zhihang.application.fakes.InMemoryAliasRepository;
 import io.zhihang.application.fakes.InMemoryEventSearchIndex;
 import io.zhihang.application.fakes.InMemoryEventStore;
@@ -32,6 +33,7 @@ import io.zhihang.application.service.room.CreateRoomService;
 import io.zhihang.application.service.room.EditGuard;
 import io.zhihang.application.service.room.EditHistoryService;
 import io.zhihang.application.service.room.HistoryFilter;
+import io.zhihang.application.service.room.IgnoreLists;
 import io.zhihang.application.service.room.MemberProfiles;
 import io.zhihang.application.service.room.MessageBatchWriter;
 import io.zhihang.application.service.room.MessageLanes;
@@ -141,9 +143,11 @@ public final class RoomTestHomeserver {
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
                 forgotten, server.clock, new io.zhihang.application.service.typing.TypingService(state, server.clock,
                 new io.zhihang.application.fakes.RecordingEvents<>()));
-        queries = new RoomQueryService(access, state, events, clientEvents, history);
+        queries = new RoomQueryService(access, state, events, clientEvents, history,
+                new IgnoreLists(new InMemoryAccountDataRepository()));
         relations = new RelationQueryService(access, events, clientEvents, history);
-        timeline = new TimelineQueryService(access, events, clientEvents, history);
+        timeline = new TimelineQueryService(access, events, clientEvents, history,
+                new IgnoreLists(new InMemoryAccountDataRepository()));
         notifications = new NotificationQueryService(notificationStore, readPositions, clientEvents, access);
         pushers = new PusherService(pusherStore);
         editHistory = new EditHistoryService(events, history);

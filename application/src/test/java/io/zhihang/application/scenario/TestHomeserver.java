@@ -28,6 +28,7 @@ import io.zhihang.application.service.auth.TokenRetirement;
 import io.zhihang.application.service.auth.TokenService;
 import io.zhihang.application.service.auth.UserInteractiveAuth;
 import io.zhihang.application.service.device.DeviceService;
+import io.zhihang.application.service.devicelist.DeviceRenamed;
 import io.zhihang.application.service.devicelist.DevicesChanged;
 import io.zhihang.application.service.profile.ProfileService;
 import io.zhihang.domain.account.PasswordPolicy;
@@ -64,6 +65,7 @@ public final class TestHomeserver {
     public final FakePasswordHasher hasher = new FakePasswordHasher();
     public final FakeAccessTokenSigner signer = new FakeAccessTokenSigner();
     public final RecordingEvent<DevicesChanged> deviceChanges = new RecordingEvent<>();
+    public final RecordingEvent<DeviceRenamed> deviceRenames = new RecordingEvent<>();
 
     public final HomeserverSettings settings;
     public final RegistrationService registration;
@@ -88,7 +90,7 @@ public final class TestHomeserver {
                 deviceActivity, clock, deviceChanges);
         accountService = new AccountService(accounts, devices, tokens, profiles, hasher, uia, settings, clock,
                 deviceChanges, new RecordingEvent<>());
-        deviceService = new DeviceService(devices, tokens, uia, clock, deviceChanges);
+        deviceService = new DeviceService(devices, tokens, uia, clock, deviceChanges, deviceRenames);
         profileService = new ProfileService(accounts, profiles, settings, new RecordingEvent<>());
         sharedSecretRegistration = new SharedSecretRegistrationService(accounts, profiles, hasher, sessions, ids,
                 settings, clock);

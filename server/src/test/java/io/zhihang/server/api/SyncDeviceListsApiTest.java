@@ -52,6 +52,29 @@ class SyncDeviceListsApiTest {
     }
 
     @Test
+    void a_renamed_device_is_news_to_room_mates_and_to_ones_other_devices_but_not_to_strangers() {
+        Matrix.Session alice = Matrix.registerFresh("dlr");
+        Matrix.Session bob = Matrix.registerFresh("dlr");
+        Matrix.Session stranger = Matrix.registerFresh("dlr");
+        String roomId = Rooms.create(alice, Map.of("preset", "private_chat", "invite", List.of(bob.userId())));
+        Rooms.join(bob, roomId);
+        Matrix.Session laptop = newDevice(alice);
+        Map<String, Object> bobBefore = Syncs.initial(bob);
+        Map<String, Object> laptopBefore = Syncs.initial(laptop);
+        Map<String, Object> strangerBefore = Syncs.initial(stranger);
+
+        as(alice).body(Map.of("display_name", "Alice's phone")).put(V3 + "/devices/" + alice.deviceId())
+                .then().statusCode(200);
+
+        Map<String, Object> bobAfter = Syncs.since(bob, bobBefore);
+        assertThat(changed(bobAfter)).containsExactly(alice.userId());
+        assertThat(changed(Syncs.since(laptop, laptopBefore))).containsExactly(alice.userId());
+        assertThat(changed(Syncs.since(stranger, strangerBefore))).isEmpty();
+        as(bob).queryParam("from", bobBefore.get("next_batch")).queryParam("to", bobAfter.get("next_batch"))
+                .get(V3 + "/keys/changes").then().statusCode(200).body("changed", equalTo(List.of(alice.userId())));
+    }
+
+    @Test
     void ones_own_new_device_is_news_also_when_room_events_come_with_it() {
         Matrix.Session alice = Matrix.registerFresh("dlo");
         Matrix.Session bob = Matrix.registerFresh("dlo");

@@ -87,6 +87,47 @@ class UserDirectoryApiTest {
     }
 
     @Test
+    void every_member_follows_the_join_rule_and_a_room_mate_stays_found_through_the_shared_room() {
+        Matrix.Session owner = Matrix.registerFresh("dirj");
+        Matrix.Session member = Matrix.registerFresh("dirmember");
+        Matrix.Session mate = Matrix.registerFresh("dirmate");
+        Matrix.Session stranger = Matrix.registerFresh("dirj");
+        String roomId = Rooms.create(owner, Map.of("preset", "private_chat",
+                "invite", List.of(member.userId(), mate.userId())));
+        Rooms.join(member, roomId);
+        Rooms.join(mate, roomId);
+        String shared = Rooms.create(stranger, Map.of("preset", "private_chat", "invite", List.of(mate.userId())));
+        Rooms.join(mate, shared);
+        assertThat(userIds(stranger, tag(member))).as("invite-only room").isEmpty();
+        assertThat(userIds(stranger, tag(mate))).as("shares a room").containsExactly(mate.userId());
+
+        Rooms.putState(owner, roomId, "m.room.join_rules", Map.of("join_rule", "public"));
+        assertThat(userIds(stranger, tag(member))).containsExactly(member.userId());
+        assertThat(userIds(stranger, tag(owner))).containsExactly(owner.userId());
+
+        Rooms.putState(owner, roomId, "m.room.join_rules", Map.of("join_rule", "invite"));
+        assertThat(userIds(stranger, tag(member))).isEmpty();
+        assertThat(userIds(stranger, tag(owner))).isEmpty();
+        assertThat(userIds(stranger, tag(mate))).as("still shares a room").containsExactly(mate.userId());
+        assertThat(userIds(member, tag(owner))).as("room mates still find each other")
+                .containsExactly(owner.userId());
+    }
+
+    @Test
+    void members_of_a_world_readable_room_are_found_as_in_a_public_one() {
+        Matrix.Session owner = Matrix.registerFresh("dirw");
+        Matrix.Session stranger = Matrix.registerFresh("dirw");
+        String roomId = Rooms.create(owner, Map.of("preset", "private_chat"));
+        assertThat(userIds(stranger, tag(owner))).isEmpty();
+
+        Rooms.putState(owner, roomId, "m.room.history_visibility", Map.of("history_visibility", "world_readable"));
+        assertThat(userIds(stranger, tag(owner))).containsExactly(owner.userId());
+
+        Rooms.putState(owner, roomId, "m.room.history_visibility", Map.of("history_visibility", "shared"));
+        assertThat(userIds(stranger, tag(owner))).isEmpty();
+    }
+
+    @Test
     void invitees_leavers_and_deactivated_users_are_not_listed() {
         Matrix.Session alice = Matrix.registerFresh("dirx");
         Matrix.Session erin = Matrix.registerFresh("direrin");

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The user directory as one query over {@code users}, {@code profiles}, the members in {@code current_state}, the
- * published flag of {@code rooms} and {@code room_join_rules}; the same SQL on H2 and PostgreSQL. A name's words are
+ * published flag of {@code rooms} and {@code room_join_rules} (join rule and history visibility); the same SQL on H2 and PostgreSQL. A name's words are
  * found with {@code LIKE '% term%'} after punctuation is turned into spaces, so a term matches the start of a word.
  */
 @ApplicationScoped
@@ -40,7 +40,8 @@ public class JdbcUserDirectory implements UserDirectory {
                                                     AND mine.membership = 'join')
                                    OR m.room_id IN (SELECT r.room_id FROM rooms r WHERE r.published = TRUE)
                                    OR m.room_id IN (SELECT j.room_id FROM room_join_rules j
-                                                     WHERE j.join_rule = 'public')))""";
+                                                     WHERE j.join_rule = 'public'
+                                                        OR j.history_visibility = 'world_readable')))""";
     private static final String ORDER = """
              ORDER BY CASE WHEN p.displayname IS NULL THEN 1 ELSE 0 END,
                       CASE WHEN p.avatar_url IS NULL THEN 1 ELSE 0 END, LOWER(p.displayname), u.user_id
@@ -54,24 +55,34 @@ public class JdbcUserDirectory implements UserDirectory {
 
     @Override
     public void joinRuleChanged(String roomId, String joinRule) {
+        record(roomId, "join_rule", joinRule);
+    }
+
+    @Override
+    public void historyVisibilityChanged(String roomId, String historyVisibility) {
+        record(roomId, "history_visibility", historyVisibility);
+    }
+
+    /** Sets one column of the room's row ({@code column} is one of two constants, never client input). */
+    private void record(String roomId, String column, String value) {
         try (Connection c = dataSource.getConnection()) {
             // The caller holds the room's lock, so no one else writes this row meanwhile.
             try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE room_join_rules SET join_rule = ? WHERE room_id = ?")) {
-                update.setString(1, joinRule);
+                    "UPDATE room_join_rules SET " + column + " = ? WHERE room_id = ?")) {
+                update.setString(1, value);
                 update.setString(2, roomId);
                 if (update.executeUpdate() > 0) {
                     return;
                 }
             }
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO room_join_rules (room_id, join_rule) VALUES (?, ?)")) {
+                    "INSERT INTO room_join_rules (room_id, " + column + ") VALUES (?, ?)")) {
                 insert.setString(1, roomId);
-                insert.setString(2, joinRule);
+                insert.setString(2, value);
                 insert.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the join rule of " + roomId, e);
+            throw new IllegalStateException("Could not record the " + column + " of " + roomId, e);
         }
     }
 

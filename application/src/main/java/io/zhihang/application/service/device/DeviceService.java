@@ -7,6 +7,7 @@ import io.zhihang.application.port.in.device.ManageDevicesUseCase;
 import io.zhihang.application.port.out.AccessTokenRepository;
 import io.zhihang.application.port.out.DeviceRepository;
 import io.zhihang.application.service.auth.UserInteractiveAuth;
+import io.zhihang.application.service.devicelist.DeviceRenamed;
 import io.zhihang.application.service.devicelist.DevicesChanged;
 import io.zhihang.domain.account.Device;
 import io.zhihang.domain.auth.Requester;
@@ -28,14 +29,16 @@ public class DeviceService implements DeviceQueries, ManageDevicesUseCase {
     private final UserInteractiveAuth uia;
     private final InstantSource clock;
     private final Event<DevicesChanged> deviceChanges;
+    private final Event<DeviceRenamed> renames;
 
     public DeviceService(DeviceRepository devices, AccessTokenRepository tokens, UserInteractiveAuth uia,
-                         InstantSource clock, Event<DevicesChanged> deviceChanges) {
+                         InstantSource clock, Event<DevicesChanged> deviceChanges, Event<DeviceRenamed> renames) {
         this.devices = devices;
         this.tokens = tokens;
         this.uia = uia;
         this.clock = clock;
         this.deviceChanges = deviceChanges;
+        this.renames = renames;
     }
 
     @Override
@@ -56,6 +59,7 @@ public class DeviceService implements DeviceQueries, ManageDevicesUseCase {
     public void rename(Requester requester, DeviceId deviceId, String displayName) {
         Device device = get(requester, deviceId);
         devices.save(device.renamed(displayName));
+        renames.fire(new DeviceRenamed(requester.userId(), deviceId));
     }
 
     @Override

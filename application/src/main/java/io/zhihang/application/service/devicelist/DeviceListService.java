@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes the device-list stream: a user's devices or keys changed (news to the user's own devices and to everyone
+ * Writes the device-list stream: a user's devices (created, deleted, renamed) or keys changed (news to the user's own devices and to everyone
  * sharing a room with them), or the user signed other users' keys (news to the signer alone). Runs inside the
  * transaction that made the change and wakes the long-polls that will see it.
  */
@@ -32,6 +32,10 @@ public class DeviceListService {
         if (!change.isEmpty()) {
             changed(change.user().toString());
         }
+    }
+
+    void onRename(@Observes DeviceRenamed rename) {
+        changed(rename.user().toString());
     }
 
     void onKeys(@Observes DeviceKeysChanged change) {

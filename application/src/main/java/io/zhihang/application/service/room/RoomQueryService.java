@@ -9,6 +9,7 @@ import io.zhihang.domain.filter.RoomEventFilter;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.room.StateKey;
 import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.userdata.IgnoredUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -26,14 +27,16 @@ public class RoomQueryService implements RoomQueries {
     private final EventStore events;
     private final ClientEvents clientEvents;
     private final HistoryFilter history;
+    private final IgnoreLists ignoreLists;
 
     public RoomQueryService(RoomAccess access, RoomStateStore state, EventStore events, ClientEvents clientEvents,
-                            HistoryFilter history) {
+                            HistoryFilter history, IgnoreLists ignoreLists) {
         this.access = access;
         this.state = state;
         this.events = events;
         this.clientEvents = clientEvents;
         this.history = history;
+        this.ignoreLists = ignoreLists;
     }
 
     @Override
@@ -129,6 +132,7 @@ public class RoomQueryService implements RoomQueries {
         ensureMayRead(roomId, userId);
         StoredEvent stored = events.find(eventId).filter(e -> e.pdu().roomId().equals(roomId))
                 .filter(e -> !history.visible(roomId, userId, List.of(e)).isEmpty())
+                .filter(e -> !ignoreLists.of(userId).hides(e.pdu()))
                 .orElseThrow(() -> DomainException.notFound("Event not found."));
         return clientEvents.formatFor(requester.userId().toString(), roomId, List.of(stored), true).getFirst();
     }
@@ -148,8 +152,9 @@ public class RoomQueryService implements RoomQueries {
         }
         List<StoredEvent> chunk = events.page(roomId, window.from(), window.to(), window.direction(), size);
         String end = chunk.size() < size ? null : window.tokenAfter(chunk.getLast());
+        IgnoredUsers ignored = chunk.isEmpty() ? IgnoredUsers.NONE : ignoreLists.of(userId);
         List<StoredEvent> shown = history.visible(roomId, userId, chunk).stream()
-                .filter(e -> filter.matches(e.pdu())).toList();
+                .filter(e -> !ignored.hides(e.pdu()) && filter.matches(e.pdu())).toList();
         List<JsonObject> state = filter.lazyLoadMembers() ? senderMembers(roomId, shown) : List.of();
         return new MessagesPage(clientEvents.formatFor(userId, roomId, shown, true), start, end, state);
     }

@@ -18,11 +18,12 @@ import java.util.Optional;
 /**
  * Keeps the search indexes in step with stored events, in the same transaction: the searchable text of messages,
  * room names and topics goes into the {@link EventSearchIndex} (an edit replaces its message's text, a redaction
- * takes its target out), and a room's join rule into the {@link UserDirectory}. Events of other types cost nothing.
+ * takes its target out), and a room's join rule and history visibility into the {@link UserDirectory}. Events of other types cost nothing.
  */
 @ApplicationScoped
 public class SearchIndexer {
     private static final String JOIN_RULES = "m.room.join_rules";
+    private static final String HISTORY_VISIBILITY = "m.room.history_visibility";
     private static final String REPLACE = "m.replace";
 
     private final EventSearchIndex index;
@@ -42,6 +43,10 @@ public class SearchIndexer {
         pdu.redacts().ifPresent(this::redacted);
         if (pdu.type().equals(JOIN_RULES) && pdu.stateKey().filter(String::isEmpty).isPresent()) {
             directory.joinRuleChanged(pdu.roomId(), pdu.content().string("join_rule").orElse(null));
+        }
+        if (pdu.type().equals(HISTORY_VISIBILITY) && pdu.stateKey().filter(String::isEmpty).isPresent()) {
+            directory.historyVisibilityChanged(pdu.roomId(),
+                    pdu.content().string("history_visibility").orElse(null));
         }
     }
 

@@ -8,6 +8,7 @@ import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.room.StateKey;
 import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.userdata.IgnoredUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -24,13 +25,15 @@ public class TimelineQueryService implements TimelineQueries {
     private final ClientEvents clientEvents;
 
     private final HistoryFilter history;
+    private final IgnoreLists ignoreLists;
 
     public TimelineQueryService(RoomAccess access, EventStore events, ClientEvents clientEvents,
-                                HistoryFilter history) {
+                                HistoryFilter history, IgnoreLists ignoreLists) {
         this.access = access;
         this.events = events;
         this.clientEvents = clientEvents;
         this.history = history;
+        this.ignoreLists = ignoreLists;
     }
 
     @Override
@@ -38,16 +41,18 @@ public class TimelineQueryService implements TimelineQueries {
     public EventContext context(ContextQuery q) {
         String reader = q.requester().userId().toString();
         access.ensureJoined(q.roomId(), reader);
+        IgnoredUsers ignored = ignoreLists.of(reader);
         StoredEvent target = events.find(q.eventId()).filter(e -> e.pdu().roomId().equals(q.roomId()))
                 .filter(e -> !history.visible(q.roomId(), reader, List.of(e)).isEmpty())
+                .filter(e -> !ignored.hides(e.pdu()))
                 .orElseThrow(() -> DomainException.notFound("Event not found."));
         int beforeLimit = q.limit() / 2;
         int afterLimit = q.limit() - beforeLimit;
         long at = target.streamOrdering();
-        List<StoredEvent> before = beforeLimit == 0 ? List.of() : history.visible(q.roomId(), reader,
-                events.page(q.roomId(), at, null, EventStore.Direction.BACKWARDS, beforeLimit));
-        List<StoredEvent> after = afterLimit == 0 ? List.of() : history.visible(q.roomId(), reader,
-                events.page(q.roomId(), at, null, EventStore.Direction.FORWARDS, afterLimit));
+        List<StoredEvent> before = beforeLimit == 0 ? List.of() : shown(ignored, history.visible(q.roomId(), reader,
+                events.page(q.roomId(), at, null, EventStore.Direction.BACKWARDS, beforeLimit)));
+        List<StoredEvent> after = afterLimit == 0 ? List.of() : shown(ignored, history.visible(q.roomId(), reader,
+                events.page(q.roomId(), at, null, EventStore.Direction.FORWARDS, afterLimit)));
         List<StoredEvent> window = new ArrayList<>(before);
         window.add(target);
         window.addAll(after);
@@ -69,6 +74,10 @@ public class TimelineQueryService implements TimelineQueries {
                 .orElseThrow(() -> DomainException.notFound("Unable to find event from " + ts + " in "
                         + (forwards ? "forward" : "backward") + " direction"));
         return new EventAtTime(found.pdu().eventId(), found.pdu().originServerTs());
+    }
+
+    private static List<StoredEvent> shown(IgnoredUsers ignored, List<StoredEvent> visible) {
+        return visible.stream().filter(e -> !ignored.hides(e.pdu())).toList();
     }
 
     /** The current state, or (lazy-loading members) the member events of the window's senders. */

@@ -125,7 +125,7 @@ public class InitialJoinedRooms {
                 visible = history.visibleToJoinedGiven(userId, room.page, prior.get(keys.get(0)),
                         prior.get(keys.get(1)));
             }
-            room.visible = visible.stream().filter(e -> filter.timeline().matches(e.pdu())).toList();
+            room.visible = visible.stream().filter(e -> filter.timelineShows(e.pdu())).toList();
             if (filter.lazyLoadMembers()) {
                 room.members.add(userId);
                 room.visible.forEach(e -> room.members.add(e.pdu().sender()));

@@ -67,7 +67,7 @@ public class RoomTimelineReader {
         java.util.Collections.reverse(page);
         List<StoredEvent> visible = (joinedAt >= 0 ? history.visibleToJoined(roomId, userId, page, joinedAt)
                 : history.visible(roomId, userId, page)).stream()
-                .filter(e -> filter.timeline().matches(e.pdu())).toList();
+                .filter(e -> filter.timelineShows(e.pdu())).toList();
         if (limit == 0) {
             limited = events.page(roomId, upTo + 1, full ? null : since, EventStore.Direction.BACKWARDS, 1)
                     .size() == 1;

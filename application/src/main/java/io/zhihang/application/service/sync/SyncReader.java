@@ -14,11 +14,13 @@ import io.zhihang.application.port.out.room.RoomStateStore;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.port.out.room.TxnIdStore;
 import io.zhihang.application.port.out.room.UserMembership;
+import io.zhihang.application.service.room.IgnoreLists;
 import io.zhihang.application.service.room.RoomAccess;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.keys.KeyCounts;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.room.StateKey;
+import io.zhihang.domain.userdata.IgnoredUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -54,6 +56,7 @@ public class SyncReader {
     private final java.time.InstantSource clock;
     private final io.zhihang.application.port.out.ReadOnlyWork readOnlyWork;
     private final KeyQueries keys;
+    private final IgnoreLists ignoreLists;
 
     public SyncReader(RoomStateStore state, EventStore events, TxnIdStore txnIds, RoomAccess access,
                       RoomStream stream, RoomTimelineReader timelines, RoomSummaries summaries,
@@ -61,8 +64,9 @@ public class SyncReader {
                       InitialJoinedRooms initialRooms, UserMemberships userMemberships,
                       SyncDeviceLists deviceLists,
                       java.time.InstantSource clock, io.zhihang.application.port.out.ReadOnlyWork readOnlyWork,
-                      KeyQueries keys) {
+                      KeyQueries keys, IgnoreLists ignoreLists) {
         this.keys = keys;
+        this.ignoreLists = ignoreLists;
         this.readOnlyWork = readOnlyWork;
         this.clock = clock;
         this.userMemberships = userMemberships;
@@ -118,6 +122,9 @@ public class SyncReader {
         Set<String> extraRooms = extras.rooms();
         Set<String> needed = new java.util.HashSet<>(changed);
         needed.addAll(extraRooms);
+        // The ignore list: one read, and only when some room's events or invite may be sent.
+        IgnoredUsers ignored = initial || !needed.isEmpty() ? ignoreLists.of(userId) : IgnoredUsers.NONE;
+        filter = filter.ignoring(ignored);
         Map<String, SyncResult.JoinedRoom> join = new LinkedHashMap<>();
         Map<String, Long> initialJoins = new LinkedHashMap<>();
         Map<String, SyncResult.InvitedRoom> invite = new LinkedHashMap<>();
@@ -152,8 +159,12 @@ public class SyncReader {
                 }
                 case "invite" -> {
                     if (since == null || membershipIsNew) {
-                        invite.put(roomId, new SyncResult.InvitedRoom(InviteState.stripped(access, timelines, roomId,
-                                memberEvent(entry))));
+                        StoredEvent invitation = memberEvent(entry);
+                        // Synapse's sync leaves out invites from ignored users.
+                        if (!ignored.isIgnored(invitation.pdu().sender())) {
+                            invite.put(roomId, new SyncResult.InvitedRoom(InviteState.stripped(access, timelines,
+                                    roomId, invitation)));
+                        }
                     }
                 }
                 case "knock" -> {
