@@ -494,6 +494,36 @@ test("Alice changes her display name; Bob's client shows the new name in the roo
     assert.equal(member.events.member?.getSender(), s.alice.user_id);
 });
 
+test("Bob ignores Carol: her messages never reach his running client, her membership still does", opts, async () => {
+    await bobAgain.setIgnoredUsers([s.carol.user_id]);
+    await until(
+        bobAgain,
+        [ClientEvent.AccountData, ClientEvent.Sync],
+        () => bobAgain.isUserIgnored(s.carol.user_id),
+        "bob-restarted: the ignore list from /sync",
+    );
+    await alice.invite(s.roomId, s.carol.user_id);
+    await carol.joinRoom(s.roomId);
+    const ignored = `Carol, ignored by Bob (${suffix})`;
+    await carol.sendMessage(s.roomId, text(ignored), txn("ignored"));
+    const marker = `Alice after Carol (${suffix})`;
+    await alice.sendMessage(s.roomId, text(marker), txn("marker"));
+
+    const bodies = (client) => client.getRoom(s.roomId).getLiveTimeline().getEvents().map((e) => e.getContent().body);
+    const room = await untilRoom(bobAgain, () => bodies(bobAgain).includes(marker), "Alice's message after Carol's", [
+        ClientEvent.Sync,
+        RoomEvent.Timeline,
+    ]);
+    assert.ok(!bodies(bobAgain).includes(ignored), "Carol's message is not in Bob's timeline");
+    assert.equal(room.getMember(s.carol.user_id)?.membership, KnownMembership.Join, "Carol's join (state) still shows");
+    await untilRoom(alice, () => bodies(alice).includes(ignored), "Carol's message in Alice's client", [
+        ClientEvent.Sync,
+        RoomEvent.Timeline,
+    ]);
+    await carol.leave(s.roomId);
+    await bobAgain.setIgnoredUsers([]);
+});
+
 test("no client looped or failed: /sync counts per client", opts, async (t) => {
     for (const client of [alice, bob, bobAgain]) {
         const log = client.requestLog;

@@ -139,7 +139,8 @@ class RoomsApiTest {
         as(eve).body(Map.of("msgtype", "m.text", "body", "let me in"))
                 .put(path(roomId) + "/send/m.room.message/x1").then().statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
         as(eve).get(path(roomId) + "/messages").then().statusCode(403);
-        as(eve).get(path(roomId) + "/event/" + eventId).then().statusCode(403);
+        // As Synapse: an event one may not see is not found, whether or not one may read the room at all.
+        as(eve).get(path(roomId) + "/event/" + eventId).then().statusCode(404).body("errcode", equalTo("M_NOT_FOUND"));
         as(eve).body(Map.of()).post(path(roomId) + "/join").then().statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
     }
 
@@ -275,5 +276,35 @@ class RoomsApiTest {
                 .statusCode(404);
         as(alice).get(path(roomId) + "/messages?dir=x").then().statusCode(400);
         as(alice).get(path(roomId) + "/messages?from=garbage").then().statusCode(400);
+    }
+
+    @Test
+    void a_member_who_left_reads_the_state_and_members_as_they_were_at_the_leave() {
+        Matrix.Session alice = Matrix.registerFresh("stay");
+        Matrix.Session bob = Matrix.registerFresh("gone");
+        Matrix.Session carol = Matrix.registerFresh("later");
+        Matrix.Session eve = Matrix.registerFresh("never");
+        String roomId = Rooms.create(alice, Map.of("preset", "public_chat", "topic", "before"));
+        as(bob).body(Map.of()).post(path(roomId) + "/join").then().statusCode(200);
+        as(bob).body(Map.of()).post(path(roomId) + "/leave").then().statusCode(200);
+        as(alice).body(Map.of("topic", "after")).put(path(roomId) + "/state/m.room.topic").then().statusCode(200);
+        as(carol).body(Map.of()).post(path(roomId) + "/join").then().statusCode(200);
+
+        as(bob).get(path(roomId) + "/state/m.room.topic").then().statusCode(200).body("topic", equalTo("before"));
+        java.util.List<Map<String, Object>> state = as(bob).get(path(roomId) + "/state").then().statusCode(200)
+                .extract().path("$");
+        org.assertj.core.api.Assertions.assertThat(state)
+                .anySatisfy(e -> org.assertj.core.api.Assertions.assertThat(e)
+                        .containsEntry("type", "m.room.member").containsEntry("state_key", bob.userId())
+                        .extractingByKey("content").asString().contains("leave"))
+                .noneSatisfy(e -> org.assertj.core.api.Assertions.assertThat(e)
+                        .containsEntry("state_key", carol.userId()));
+        java.util.List<String> members = as(bob).get(path(roomId) + "/members").then().statusCode(200)
+                .extract().path("chunk.state_key");
+        org.assertj.core.api.Assertions.assertThat(members).contains(alice.userId(), bob.userId())
+                .doesNotContain(carol.userId());
+        as(carol).get(path(roomId) + "/state/m.room.topic").then().statusCode(200).body("topic", equalTo("after"));
+        as(eve).get(path(roomId) + "/state").then().statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
+        as(eve).get(path(roomId) + "/members").then().statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
     }
 }

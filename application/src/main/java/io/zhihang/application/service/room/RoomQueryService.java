@@ -48,8 +48,38 @@ public class RoomQueryService implements RoomQueries {
     @Override
     @Transactional
     public List<JsonObject> state(Requester requester, String roomId) {
-        access.ensureJoined(roomId, requester.userId().toString());
-        return clientEvents.formatIds(roomId, List.copyOf(state.current(roomId).values()), true);
+        return clientEvents.formatIds(roomId, List.copyOf(visibleState(requester, roomId).values()), true);
+    }
+
+    /**
+     * The state a user may read, as Synapse gives it ({@code allow_departed_users}): a member reads the current
+     * state; one who left or was banned reads the state as it was right after their leave (their own leave
+     * included), never what changed since; anyone else is refused.
+     */
+    private Map<StateKey, String> visibleState(Requester requester, String roomId) {
+        String userId = requester.userId().toString();
+        String membership = access.membership(roomId, userId).orElse(null);
+        if ("join".equals(membership)) {
+            return state.current(roomId);
+        }
+        if (!"leave".equals(membership) && !"ban".equals(membership)) {
+            access.ensureJoined(roomId, userId);
+        }
+        Map<StateKey, String> current = state.current(roomId);
+        long leftAt = events.find(current.get(StateKey.member(userId))).orElseThrow().streamOrdering();
+        Map<StateKey, String> then = new LinkedHashMap<>(current);
+        java.util.Set<StateKey> later = new java.util.LinkedHashSet<>();
+        events.stateEventsBetween(roomId, leftAt, Long.MAX_VALUE).forEach(e -> later.add(StateKey.of(e.pdu())));
+        Map<StateKey, StoredEvent> prior = later.isEmpty() ? Map.of() : events.latestStates(roomId, later, leftAt);
+        for (StateKey key : later) {
+            StoredEvent was = prior.get(key);
+            if (was == null) {
+                then.remove(key);
+            } else {
+                then.put(key, was.pdu().eventId());
+            }
+        }
+        return then;
     }
 
     @Override
@@ -67,8 +97,7 @@ public class RoomQueryService implements RoomQueries {
 
     private JsonObject currentStateEvent(Requester requester, String roomId, String type, String stateKey,
                                          boolean withRoomId) {
-        access.ensureJoined(roomId, requester.userId().toString());
-        String eventId = state.current(roomId).get(new StateKey(type, stateKey == null ? "" : stateKey));
+        String eventId = visibleState(requester, roomId).get(new StateKey(type, stateKey == null ? "" : stateKey));
         if (eventId == null) {
             throw DomainException.notFound("Event not found.");
         }
@@ -79,7 +108,16 @@ public class RoomQueryService implements RoomQueries {
     @Override
     @Transactional
     public List<JsonObject> members(Requester requester, String roomId, String membership, String notMembership) {
-        access.ensureJoined(roomId, requester.userId().toString());
+        String userId = requester.userId().toString();
+        if (!"join".equals(access.membership(roomId, userId).orElse(null))) {
+            // A departed member: the member events as they were when they left.
+            List<String> ids = visibleState(requester, roomId).entrySet().stream()
+                    .filter(e -> e.getKey().type().equals("m.room.member")).map(Map.Entry::getValue).toList();
+            return clientEvents.formatIds(roomId, ids, true).stream().filter(event -> {
+                String m = event.object("content").flatMap(c -> c.string("membership")).orElse(null);
+                return (membership == null || membership.equals(m)) && (notMembership == null || !notMembership.equals(m));
+            }).toList();
+        }
         Map<StateKey, String> current = state.current(roomId);
         List<String> ids = state.memberships(roomId).entrySet().stream()
                 .filter(e -> membership == null || membership.equals(e.getValue()))
@@ -129,7 +167,10 @@ public class RoomQueryService implements RoomQueries {
     @Transactional
     public JsonObject event(Requester requester, String roomId, String eventId) {
         String userId = requester.userId().toString();
-        ensureMayRead(roomId, userId);
+        if (!history.mayRead(roomId, userId)) {
+            // Synapse's answer: an event one may not see is not found, whether or not one may read the room.
+            throw DomainException.notFound("Event not found.");
+        }
         StoredEvent stored = events.find(eventId).filter(e -> e.pdu().roomId().equals(roomId))
                 .filter(e -> !history.visible(roomId, userId, List.of(e)).isEmpty())
                 .filter(e -> !ignoreLists.of(userId).hides(e.pdu()))
