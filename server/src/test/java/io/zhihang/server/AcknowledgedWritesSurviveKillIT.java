@@ -2,11 +2,11 @@ package io.zhihang.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zhihang.server.launch.PackagedJar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -62,12 +61,7 @@ class AcknowledgedWritesSurviveKillIT {
     @AfterEach
     void stopAll() throws InterruptedException {
         for (Process p : servers) {
-            if (p.isAlive()) {
-                p.destroy();
-                if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
+            PackagedJar.stop(p);
         }
     }
 
@@ -75,7 +69,7 @@ class AcknowledgedWritesSurviveKillIT {
     void every_acknowledged_write_survives_kill_9() throws Exception {
         long t0 = System.nanoTime();
         data = Files.createTempDirectory("zhihang-kill9");
-        port = freePort();
+        port = PackagedJar.freePort();
         Process first = start();
 
         Account alice = register("kill-a-" + run);
@@ -169,7 +163,7 @@ class AcknowledgedWritesSurviveKillIT {
         int retriedAsNew = 0;
         for (Map.Entry<String, String> e : ackedSends.entrySet()) {
             String eventPath = "/_matrix/client/v3/rooms/" + roomId + "/event/" + encode(e.getValue());
-            if (status(get(bob.token, eventPath)) != 200) {
+            if (get(bob.token, eventPath).statusCode() != 200) {
                 lostSends++;
             }
             JsonNode again = tryPut(senderOf.get(e.getKey()),
@@ -342,10 +336,6 @@ class AcknowledgedWritesSurviveKillIT {
         }
     }
 
-    private static int status(HttpResponse<?> r) {
-        return r.statusCode();
-    }
-
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
@@ -358,47 +348,20 @@ class AcknowledgedWritesSurviveKillIT {
         }
     }
 
-    private Process start() throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
-        Map<String, String> env = builder.environment();
+    private Process start() throws Exception {
+        Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("ZHIHANG_DATA_DIR", data.toString());
-        env.put("ZHIHANG_RATE_LIMITS_ENABLED", "false");
-        env.put("ZHIHANG_PASSWORD_HASHING_MEMORY_KIB", "1024");
-        env.put("ZHIHANG_PASSWORD_HASHING_ITERATIONS", "1");
         if (System.getProperty("quarkus.test.integration-test-profile", "").contains("pg")) {
             env.put("ZHIHANG_DATABASE_KIND", "postgresql");
             env.put("ZHIHANG_DATABASE_URL", System.getProperty("zhihang.restart-it.database-url",
                     "jdbc:postgresql://localhost:5432/zhihang"));
         }
-        Process process = builder.start();
+        Path log = data.resolve("server.log");
+        Process process = PackagedJar.start(PackagedJar.CURRENT_JAVA, log, env);
         servers.add(process);
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (true) {
-            assertThat(process.isAlive()).as("server process (log: %s)", data.resolve("server.log")).isTrue();
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/_matrix/client/versions"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            assertThat(Instant.now()).as("server start").isBefore(deadline);
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        PackagedJar.awaitUp(process, port, log, START_TIMEOUT);
+        return process;
     }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Starts {@code target/quarkus-app/quarkus-run.jar} as an operator would, with the environment given. */
-final class PackagedJar {
+public final class PackagedJar {
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-    static final String CURRENT_JAVA = ProcessHandle.current().info().command().orElse("java");
+    public static final String CURRENT_JAVA = ProcessHandle.current().info().command().orElse("java");
 
     private PackagedJar() {
     }
@@ -33,7 +33,7 @@ final class PackagedJar {
     }
 
     /** Starts the jar; its stdout and stderr go to {@code log}. */
-    static Process start(String java, Path log, Map<String, String> env) throws IOException {
+    public static Process start(String java, Path log, Map<String, String> env) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -59,7 +59,7 @@ final class PackagedJar {
     }
 
     /** Waits until the server answers {@code /_matrix/client/versions}. */
-    static void awaitUp(Process process, int port, Path log, Duration timeout) throws Exception {
+    public static void awaitUp(Process process, int port, Path log, Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
@@ -79,7 +79,7 @@ final class PackagedJar {
         }
     }
 
-    static void stop(Process process) throws InterruptedException {
+    public static void stop(Process process) throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -88,7 +88,7 @@ final class PackagedJar {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -44,22 +44,19 @@ public class ThreepidResource {
     @POST
     @Path("v3/account/3pid")
     public Map<String, Object> addLegacy(@Context HttpServerRequest request) {
-        auth.require(request);
-        throw new DomainException(ErrorKind.THREEPID_CHANGES_DISABLED, DISABLED);
+        throw changesDisabled(request);
     }
 
     @POST
     @Path("v3/account/3pid/add")
     public Map<String, Object> add(@Context HttpServerRequest request) {
-        auth.require(request);
-        throw new DomainException(ErrorKind.THREEPID_CHANGES_DISABLED, DISABLED);
+        throw changesDisabled(request);
     }
 
     @POST
     @Path("v3/account/3pid/delete")
     public Map<String, Object> delete(@Context HttpServerRequest request) {
-        auth.require(request);
-        throw new DomainException(ErrorKind.THREEPID_CHANGES_DISABLED, DISABLED);
+        throw changesDisabled(request);
     }
 
     @POST
@@ -94,6 +91,12 @@ public class ThreepidResource {
     @Path("v3/account/password/{medium}/requestToken")
     public Map<String, Object> passwordResetToken(@PathParam("medium") String medium) {
         throw notSupported(medium);
+    }
+
+    /** A change asked for by a user: they must be logged in to be told it is off. */
+    private DomainException changesDisabled(HttpServerRequest request) {
+        auth.require(request);
+        return new DomainException(ErrorKind.THREEPID_CHANGES_DISABLED, DISABLED);
     }
 
     private static DomainException notSupported(String medium) {

@@ -86,18 +86,14 @@ public class CreateRoomService implements CreateRoomUseCase {
         return new CreatedRoom(roomId, alias);
     }
 
-    /** As Synapse: a local invitee's name and avatar go into their invite, so clients can show who was invited. */
+    /** An invite among the initial events carries the invitee's profile, as {@code /invite}'s does. */
     private EventDraft withInviteeProfile(EventDraft draft) {
         if (!"m.room.member".equals(draft.type())
                 || !"invite".equals(draft.content().string("membership").orElse(null))) {
             return draft;
         }
-        UserId invitee = UserId.parse(draft.stateKey());
-        if (!invitee.isLocalTo(settings.serverName())) {
-            return draft;
-        }
         return EventDraft.state(draft.type(), draft.stateKey(), draft.sender(),
-                profiles.withProfile(invitee, draft.content().toBuilder()));
+                profiles.inviteContent(UserId.parse(draft.stateKey()), draft.content().toBuilder()));
     }
 
     private static UserId userId(String raw) {

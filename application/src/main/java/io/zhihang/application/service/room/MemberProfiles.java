@@ -19,6 +19,14 @@ public class MemberProfiles {
         return withProfile(userId, JsonObject.builder().put("membership", "join"));
     }
 
+    /**
+     * An invite's content with the invitee's name and avatar, as Synapse sends it, so clients can show who was
+     * invited. Only local users have a profile here, so a remote invitee's invite stays as it is.
+     */
+    public JsonObject inviteContent(UserId invitee, JsonObject.Builder content) {
+        return withProfile(invitee, content);
+    }
+
     /** The content with the user's display name and avatar added, where it does not set its own (per room). */
     public JsonObject withProfile(UserId userId, JsonObject.Builder content) {
         JsonObject requested = content.build();

@@ -82,9 +82,7 @@ public class MembershipService implements MembershipUseCase {
         if (reason != null) {
             content.put("reason", reason);
         }
-        // As Synapse: a local invitee's name and avatar go into the invite, so clients can show who was invited.
-        change(roomId, requester, target.toString(), target.isLocalTo(settings.serverName())
-                ? profiles.withProfile(target, content) : content.build());
+        change(roomId, requester, target.toString(), profiles.inviteContent(target, content));
     }
 
     @Override

@@ -133,19 +133,19 @@ public class RoomKeysResource {
     }
 
     /** {@code version} is required on every keys request ({@code 400 M_MISSING_PARAM}, as Synapse). */
-    static String required(String version) {
+    private static String required(String version) {
         if (version == null) {
             throw DomainException.missingParam("Missing string query parameter 'version'");
         }
         return version;
     }
 
-    static Map<String, Object> updated(KeyBackup backup) {
+    private static Map<String, Object> updated(KeyBackup backup) {
         return Map.of("etag", backup.etagString(), "count", backup.count());
     }
 
     /** {@code {"rooms": {roomId: {"sessions": {sessionId: key}}}}}. */
-    static JsonObject rooms(Map<BackupSession, BackedUpKey> keys) {
+    private static JsonObject rooms(Map<BackupSession, BackedUpKey> keys) {
         Map<String, Map<BackupSession, BackedUpKey>> byRoom = new LinkedHashMap<>();
         keys.forEach((s, k) -> byRoom.computeIfAbsent(s.roomId(), r -> new LinkedHashMap<>()).put(s, k));
         JsonObject.Builder rooms = JsonObject.builder();
@@ -154,7 +154,7 @@ public class RoomKeysResource {
     }
 
     /** {@code {"sessions": {sessionId: key}}}. */
-    static JsonObject sessions(Map<BackupSession, BackedUpKey> keys) {
+    private static JsonObject sessions(Map<BackupSession, BackedUpKey> keys) {
         JsonObject.Builder sessions = JsonObject.builder();
         keys.forEach((s, k) -> sessions.put(s.sessionId(), k.json()));
         return JsonObject.builder().put("sessions", sessions.build()).build();

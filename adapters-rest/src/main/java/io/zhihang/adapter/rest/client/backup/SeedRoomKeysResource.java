@@ -1,12 +1,6 @@
 package io.zhihang.adapter.rest.client.backup;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.zhihang.adapter.rest.auth.Authenticator;
-import io.zhihang.adapter.rest.json.JsonBodies;
-import io.zhihang.application.port.in.backup.BackUpRoomKeysUseCase;
-import io.zhihang.application.port.in.backup.KeyBackupQueries;
-import io.zhihang.domain.backup.KeyScope;
-import io.zhihang.domain.backup.KeyUpload;
 import io.zhihang.domain.protocol.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,61 +28,44 @@ public class SeedRoomKeysResource {
     private static final String ROOM = KEYS + "/{roomId}";
     private static final String SESSION = ROOM + "/{sessionId:.+}";
 
-    private final Authenticator auth;
-    private final JsonBodies json;
-    private final BackUpRoomKeysUseCase keys;
-    private final KeyBackupQueries queries;
+    private final RoomKeysResource spec;
 
-    public SeedRoomKeysResource(Authenticator auth, JsonBodies json, BackUpRoomKeysUseCase keys,
-                                KeyBackupQueries queries) {
-        this.auth = auth;
-        this.json = json;
-        this.keys = keys;
-        this.queries = queries;
+    public SeedRoomKeysResource(RoomKeysResource spec) {
+        this.spec = spec;
     }
 
     @GET
     @Path(ALL)
     public JsonObject getAll(@PathParam("version") String version, @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        return RoomKeysResource.rooms(queries.keys(requester, version, KeyScope.ALL));
+        return spec.getAll(version, request);
     }
 
     @PUT
     @Path(ALL)
     public Map<String, Object> putAll(@PathParam("version") String version, byte[] body,
                                       @Context HttpServerRequest request) {
-        return upload(version, body, request);
+        return spec.putAll(version, body, request);
     }
 
+    /** {@code {"rooms": {…}}} into the version (the current one only) → {@code {etag, count}}, like {@code PUT}. */
     @POST
     @Path(KEYS)
     public Map<String, Object> postKeys(@PathParam("version") String version, byte[] body,
                                         @Context HttpServerRequest request) {
-        return upload(version, body, request);
+        return spec.putAll(version, body, request);
     }
 
     @GET
     @Path(ROOM)
     public JsonObject getRoom(@PathParam("version") String version, @PathParam("roomId") String roomId,
                               @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        return RoomKeysResource.sessions(queries.keys(requester, version, KeyScope.room(roomId)));
+        return spec.getRoom(roomId, version, request);
     }
 
     @GET
     @Path(SESSION)
     public JsonObject getSession(@PathParam("version") String version, @PathParam("roomId") String roomId,
                                  @PathParam("sessionId") String sessionId, @Context HttpServerRequest request) {
-        var requester = auth.require(request);
-        return queries.keys(requester, version, KeyScope.session(roomId, sessionId)).values().iterator().next()
-                .json();
-    }
-
-    /** {@code {"rooms": {…}}} into the version (the current one only) → {@code {etag, count}}. */
-    private Map<String, Object> upload(String version, byte[] body, HttpServerRequest request) {
-        var requester = auth.require(request);
-        return RoomKeysResource.updated(keys.upload(requester, version,
-                KeyUpload.ofAll(json.readClientData(body, false))));
+        return spec.getSession(roomId, sessionId, version, request);
     }
 }
