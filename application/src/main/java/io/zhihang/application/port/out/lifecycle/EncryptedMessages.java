@@ -21,10 +21,14 @@ public interface EncryptedMessages {
 
     /** Whether the message's content is sealed with a password (and so hidden by a redaction that is no recall). */
     default boolean isSealedWithPassword(String eventId) {
-        return find(eventId).filter(m -> m.type() == EncryptionType.SIMPLE && m.sealed().isPresent()).isPresent();
+        return find(eventId).filter(EncryptedMessage::isSealedWithPassword).isPresent();
     }
 
     record EncryptedMessage(String eventId, String roomId, String sender, EncryptionType type, String messageType,
                             Optional<SealedContent> sealed, Instant createdAt) {
+        /** Password ({@code simple}) encryption whose ciphertext is still kept. */
+        public boolean isSealedWithPassword() {
+            return type == EncryptionType.SIMPLE && sealed.isPresent();
+        }
     }
 }
