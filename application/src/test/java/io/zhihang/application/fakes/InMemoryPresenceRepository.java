@@ -29,6 +29,11 @@ public class InMemoryPresenceRepository implements PresenceRepository {
     }
 
     @Override
+    public synchronized java.util.List<Stored> findAll(java.util.Collection<String> userIds) {
+        return userIds.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public synchronized long save(String userId, Presence presence) {
         rows.put(userId, new Stored(userId, presence, ++position));
         return position;

@@ -96,8 +96,8 @@ class AccountLifecycleScenarioTest {
         server.clock.advance(Duration.ofDays(1));
         Requester onLaptop = server.authenticate(laptopAgain);
         UiaRequiredException confirm = catchThrowableOfType(UiaRequiredException.class,
-                () -> server.accountService.deactivate(onLaptop, null));
-        server.accountService.deactivate(onLaptop, passwordAuth(confirm.session(), ALICE, "new password"));
+                () -> server.accountService.deactivate(onLaptop, null, false));
+        server.accountService.deactivate(onLaptop, passwordAuth(confirm.session(), ALICE, "new password"), false);
 
         // Every session of hers is gone, her profile is no longer visible, and she cannot log in again.
         assertThat(catchThrowableOfType(UnknownTokenException.class, () -> server.authenticate(phone)))

@@ -161,7 +161,7 @@ class LoginScenarioTest {
     @Test
     void a_deactivated_account_is_told_so_only_with_the_right_password() {
         server.accountService.deactivate(server.authenticate(server.login("alice", "correct horse", null)),
-                passwordAuth(null, ALICE, "correct horse"));
+                passwordAuth(null, ALICE, "correct horse"), false);
 
         assertThat(catchThrowableOfType(DomainException.class,
                 () -> server.login("alice", "wrong horse", null)).kind()).isEqualTo(ErrorKind.FORBIDDEN);

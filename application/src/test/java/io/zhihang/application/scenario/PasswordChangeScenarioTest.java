@@ -115,7 +115,7 @@ class PasswordChangeScenarioTest {
     @Test
     void a_session_started_for_deactivation_cannot_change_the_password() {
         UiaRequiredException deactivation = catchThrowableOfType(UiaRequiredException.class,
-                () -> server.accountService.deactivate(onPhone, null));
+                () -> server.accountService.deactivate(onPhone, null, false));
 
         DomainException refusal = catchThrowableOfType(DomainException.class,
                 () -> server.accountService.changePassword(change(true,

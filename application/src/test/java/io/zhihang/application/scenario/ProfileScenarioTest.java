@@ -70,7 +70,7 @@ class ProfileScenarioTest {
 
     @Test
     void profiles_of_unknown_remote_or_deactivated_users_are_not_found() {
-        server.accountService.deactivate(bob, new UiaAuth(AuthTypes.PASSWORD, null, null, "bobs password", null));
+        server.accountService.deactivate(bob, new UiaAuth(AuthTypes.PASSWORD, null, null, "bobs password", null), false);
 
         assertThat(notFound(user("nobody"))).isEqualTo(ErrorKind.NOT_FOUND);
         assertThat(notFound(UserId.parse("@alice:elsewhere.org"))).isEqualTo(ErrorKind.NOT_FOUND);

@@ -120,7 +120,7 @@ public final class RoomTestHomeserver {
     public RoomTestHomeserver(TestHomeserver server) {
         this.server = server;
         access = new RoomAccess(rooms, state, events);
-        history = new HistoryFilter(events, access, forgotten);
+        history = new HistoryFilter(events, access, forgotten, new io.zhihang.application.fakes.InMemoryErasedUsers());
         clientEvents = new ClientEvents(events, access, new RelationBundles(events), server.clock);
         messages = new InMemoryMessageLog(rooms, events, txnIds);
         directory = new InMemoryUserDirectory(server.accounts, server.profiles, rooms, state);

@@ -89,7 +89,7 @@ public final class TestHomeserver {
                 new TokenRetirement(tokens),
                 deviceActivity, clock, deviceChanges);
         accountService = new AccountService(accounts, devices, tokens, profiles, hasher, uia, settings, clock,
-                deviceChanges, new RecordingEvent<>());
+                deviceChanges, new RecordingEvent<>(), new io.zhihang.application.fakes.InMemoryErasedUsers());
         deviceService = new DeviceService(devices, tokens, uia, clock, deviceChanges, deviceRenames);
         profileService = new ProfileService(accounts, profiles, settings, new RecordingEvent<>());
         sharedSecretRegistration = new SharedSecretRegistrationService(accounts, profiles, hasher, sessions, ids,

@@ -69,8 +69,9 @@ class UserDirectoryScenarioTest {
         assertThat(userIds(directory.search(alice, "dave", 10))).hasSize(1);
 
         UiaRequiredException confirm = catchThrowableOfType(UiaRequiredException.class,
-                () -> hs.server.accountService.deactivate(dave, null));
-        hs.server.accountService.deactivate(dave, passwordAuth(confirm.session(), dave.userId(), password("dave")));
+                () -> hs.server.accountService.deactivate(dave, null, false));
+        hs.server.accountService.deactivate(dave, passwordAuth(confirm.session(), dave.userId(), password("dave")),
+                false);
 
         assertThat(userIds(directory.search(alice, "dave", 10))).isEmpty();
     }

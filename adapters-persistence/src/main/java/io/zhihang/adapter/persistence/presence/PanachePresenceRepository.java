@@ -29,6 +29,15 @@ public class PanachePresenceRepository implements PresenceRepository {
     }
 
     @Override
+    public List<Stored> findAll(java.util.Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return repo.list("userId in ?1", List.copyOf(userIds)).stream()
+                .map(PanachePresenceRepository::toStored).toList();
+    }
+
+    @Override
     public long save(String userId, Presence presence) {
         long position = nextPosition();
         PresenceEntity e = repo.findById(userId);

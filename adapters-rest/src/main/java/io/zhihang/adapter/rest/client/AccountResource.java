@@ -60,7 +60,7 @@ public class AccountResource {
     public Map<String, Object> deactivate(byte[] body, @Context HttpServerRequest request) {
         Requester requester = auth.require(request);
         DeactivateRequest r = json.readOptional(body, DeactivateRequest.class);
-        deactivate.deactivate(requester, AuthDict.toUia(r.auth()));
+        deactivate.deactivate(requester, AuthDict.toUia(r.auth()), Boolean.TRUE.equals(r.erase()));
         return Map.of("id_server_unbind_result", "no-support");
     }
 }

@@ -14,6 +14,9 @@ import java.util.Optional;
 public interface PresenceRepository {
     Optional<Presence> find(String userId);
 
+    /** The stored presence of those of {@code userIds} that have one. */
+    List<Stored> findAll(java.util.Collection<String> userIds);
+
     /** Inserts or updates the user's presence at the next stream position, which it returns. */
     long save(String userId, Presence presence);
 

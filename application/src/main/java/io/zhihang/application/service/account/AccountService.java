@@ -9,6 +9,7 @@ import io.zhihang.application.port.in.auth.UiaRequiredException;
 import io.zhihang.application.port.out.AccessTokenRepository;
 import io.zhihang.application.port.out.AccountRepository;
 import io.zhihang.application.port.out.DeviceRepository;
+import io.zhihang.application.port.out.ErasedUsers;
 import io.zhihang.application.port.out.PasswordHasher;
 import io.zhihang.application.port.out.ProfileRepository;
 import io.zhihang.application.service.auth.UserInteractiveAuth;
@@ -39,11 +40,14 @@ public class AccountService implements ChangePasswordUseCase, DeactivateAccountU
     private final InstantSource clock;
     private final Event<DevicesChanged> deviceChanges;
     private final Event<AccountDeactivated> deactivations;
+    private final ErasedUsers erased;
 
     public AccountService(AccountRepository accounts, DeviceRepository devices, AccessTokenRepository tokens,
                           ProfileRepository profiles, PasswordHasher hasher, UserInteractiveAuth uia,
                           HomeserverSettings settings, InstantSource clock,
-                          Event<DevicesChanged> deviceChanges, Event<AccountDeactivated> deactivations) {
+                          Event<DevicesChanged> deviceChanges, Event<AccountDeactivated> deactivations,
+                          ErasedUsers erased) {
+        this.erased = erased;
         this.accounts = accounts;
         this.devices = devices;
         this.tokens = tokens;
@@ -74,7 +78,7 @@ public class AccountService implements ChangePasswordUseCase, DeactivateAccountU
 
     @Override
     @Transactional(dontRollbackOn = UiaRequiredException.class)
-    public void deactivate(Requester requester, UiaAuth auth) {
+    public void deactivate(Requester requester, UiaAuth auth, boolean erase) {
         Instant now = clock.instant();
         uia.authorize("account/deactivate", requester.userId(), UserInteractiveAuth.passwordFlow(), auth, now);
         accounts.update(load(requester).deactivate());
@@ -83,6 +87,9 @@ public class AccountService implements ChangePasswordUseCase, DeactivateAccountU
         deviceChanges.fire(DevicesChanged.removed(requester.userId(), removed));
         deactivations.fire(new AccountDeactivated(requester.userId()));
         profiles.save(requester.userId(), Profile.EMPTY);
+        if (erase) {
+            erased.erase(requester.userId(), now);
+        }
     }
 
     private Account load(Requester requester) {

@@ -138,6 +138,18 @@ public class PresenceService implements SetPresenceUseCase, PresenceQueries, Mar
                 .toList();
     }
 
+    @Override
+    public List<JsonObject> presenceOf(java.util.Collection<String> userIds, Instant now) {
+        if (!settings.enabled() || userIds.isEmpty()) {
+            return List.of();
+        }
+        return presences.findAll(userIds).stream().map(stored -> JsonObject.builder()
+                .put("type", "m.presence")
+                .put("sender", stored.userId())
+                .put("content", stored.presence().content(now))
+                .build()).toList();
+    }
+
     private Presence current(String userId) {
         return presences.find(userId).orElse(Presence.OFFLINE);
     }

@@ -1,9 +1,12 @@
 package io.zhihang.application.service.room;
 
+import io.zhihang.application.port.out.ErasedUsers;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.ForgottenRooms;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.domain.event.Pdu;
+import io.zhihang.domain.protocol.Redaction;
+import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.room.HistorySpans;
 import io.zhihang.domain.room.HistoryVisibility;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +34,10 @@ public class HistoryFilter {
     private final RoomAccess access;
 
     private final ForgottenRooms forgotten;
+    private final ErasedUsers erased;
 
-    public HistoryFilter(EventStore events, RoomAccess access, ForgottenRooms forgotten) {
+    public HistoryFilter(EventStore events, RoomAccess access, ForgottenRooms forgotten, ErasedUsers erased) {
+        this.erased = erased;
         this.events = events;
         this.access = access;
         this.forgotten = forgotten;
@@ -98,6 +103,7 @@ public class HistoryFilter {
     private List<StoredEvent> visibleFrom(String userId, List<StoredEvent> page, List<StoredEvent> ascending,
                                           String membership, HistoryVisibility visibility, long lastJoin) {
         Set<String> shown = new HashSet<>();
+        Set<String> shownUnjoined = new HashSet<>();
         for (StoredEvent stored : ascending) {
             Pdu pdu = stored.pdu();
             HistoryVisibility atEvent = visibility;
@@ -118,9 +124,36 @@ public class HistoryFilter {
             }
             if (atEvent.allows(membershipAtEvent, stored.streamOrdering() < lastJoin)) {
                 shown.add(pdu.eventId());
+                if (!"join".equals(membershipAtEvent)) {
+                    shownUnjoined.add(pdu.eventId());
+                }
             }
         }
-        return page.stream().filter(e -> shown.contains(e.pdu().eventId())).toList();
+        List<StoredEvent> visible = page.stream().filter(e -> shown.contains(e.pdu().eventId())).toList();
+        return shownUnjoined.isEmpty() ? visible : prunedIfErased(visible, shownUnjoined);
+    }
+
+    /**
+     * Synapse's erasure: the events of senders who deactivated with {@code erase} are pruned (as redaction prunes
+     * them, without a {@code redacted_because}) for readers who were not in the room when they were sent.
+     */
+    private List<StoredEvent> prunedIfErased(List<StoredEvent> visible, Set<String> shownUnjoined) {
+        Set<String> senders = new HashSet<>();
+        visible.stream().filter(e -> shownUnjoined.contains(e.pdu().eventId()))
+                .forEach(e -> senders.add(e.pdu().sender()));
+        Set<String> erasedSenders = erased.erasedAmong(senders);
+        if (erasedSenders.isEmpty()) {
+            return visible;
+        }
+        return visible.stream().map(e -> shownUnjoined.contains(e.pdu().eventId())
+                && erasedSenders.contains(e.pdu().sender()) ? pruned(e) : e).toList();
+    }
+
+    private StoredEvent pruned(StoredEvent event) {
+        Pdu pdu = event.pdu();
+        RoomVersion version = access.version(pdu.roomId());
+        return new StoredEvent(event.streamOrdering(), new Pdu(pdu.eventId(), Redaction.redact(pdu.json(), version)),
+                event.redactedBy());
     }
 
     /**

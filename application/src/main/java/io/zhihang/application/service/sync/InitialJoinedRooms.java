@@ -42,11 +42,13 @@ public class InitialJoinedRooms {
     private final io.zhihang.application.service.room.RoomAccess access;
     private final java.time.InstantSource clock;
     private final RoomSummaries summaries;
+    private final RoomTimelineReader timelines;
 
     public InitialJoinedRooms(EventStore events, RoomStateStore state, TxnIdStore txnIds, HistoryFilter history,
                               ClientEvents clientEvents, io.zhihang.application.service.room.RoomAccess access,
-                              java.time.InstantSource clock, RoomSummaries summaries) {
+                              java.time.InstantSource clock, RoomSummaries summaries, RoomTimelineReader timelines) {
         this.summaries = summaries;
+        this.timelines = timelines;
         this.access = access;
         this.clock = clock;
         this.events = events;
@@ -125,7 +127,14 @@ public class InitialJoinedRooms {
                 visible = history.visibleToJoinedGiven(userId, room.page, prior.get(keys.get(0)),
                         prior.get(keys.get(1)));
             }
+            if (visible.size() < room.page.size()) {
+                visible = timelines.withCurrentState(room.roomId, room.page, visible);
+            }
             room.visible = visible.stream().filter(e -> filter.timelineShows(e.pdu())).toList();
+            if (readsAlone(room, limit, filter)) {
+                readAlone(room, userId, device, upTo, filter, lazy);
+                continue;
+            }
             if (filter.lazyLoadMembers()) {
                 room.members.add(userId);
                 room.visible.forEach(e -> room.members.add(e.pdu().sender()));
@@ -142,25 +151,70 @@ public class InitialJoinedRooms {
                     stateMap.put(key, was.pdu().eventId());
                 }
             }
-            Set<String> inTimeline = new HashSet<>();
-            room.visible.forEach(e -> inTimeline.add(e.pdu().eventId()));
-            stateMap.forEach((key, id) -> {
-                boolean member = key.type().equals(MEMBER);
-                if (inTimeline.contains(id)) {
-                    return;
-                }
-                if (filter.lazyLoadMembers() && member && (!room.members.contains(key.stateKey())
-                        || (!filter.redundantMembers() && lazy.alreadySent(device, id)))) {
-                    return;
-                }
-                room.stateIds.put(key, id);
-            });
-            if (filter.lazyLoadMembers()) {
-                room.visible.stream().filter(e -> e.pdu().type().equals(MEMBER))
-                        .forEach(e -> lazy.alreadySent(device, e.pdu().eventId()));
-            }
+            keepState(room, stateMap, device, filter, lazy);
         }
         return assemble(requester, rooms, filter);
+    }
+
+    /**
+     * Whether the batch's page is not the room's timeline: the filter or the history visibility left out its first
+     * event (the state must then be the state at the first event shown), or left fewer events than the limit while
+     * there are more (the timeline reads further back). Such rooms are read on their own, as incremental syncs are.
+     */
+    private static boolean readsAlone(Room room, int limit, SyncFilter filter) {
+        if (room.page.isEmpty()) {
+            return false;
+        }
+        return (room.limited && room.visible.size() < limit && !filter.timeline().blocksAll()) || room.visible.isEmpty()
+                || !room.visible.getFirst().pdu().eventId().equals(room.page.getFirst().pdu().eventId());
+    }
+
+    private void readAlone(Room room, String userId, String device, long upTo, SyncFilter filter,
+                           LazyMemberCache lazy) {
+        Set<String> members = null;
+        if (filter.lazyLoadMembers()) {
+            members = new LinkedHashSet<>();
+            members.add(userId);
+            if (room.summary.heroes() != null) {
+                members.addAll(room.summary.heroes());
+            }
+        }
+        RoomTimelineReader.Window window = timelines.window(userId, room.roomId, 0, upTo, true, filter,
+                room.joinedAt, members);
+        room.visible = window.timeline();
+        room.page = window.page();
+        room.limited = window.limited();
+        room.first = room.page.isEmpty() ? upTo : room.page.getFirst().streamOrdering() - 1;
+        if (members != null) {
+            room.members = members;
+            room.visible.forEach(e -> room.members.add(e.pdu().sender()));
+        }
+        keepState(room, window.stateIds(), device, filter, lazy);
+    }
+
+    /**
+     * The state a room's answer carries: {@code stateMap} without the events in its timeline and, when lazy-loading
+     * members, without the members its timeline does not need or the device already has.
+     */
+    private static void keepState(Room room, Map<StateKey, String> stateMap, String device, SyncFilter filter,
+                                  LazyMemberCache lazy) {
+        Set<String> inTimeline = new HashSet<>();
+        room.visible.forEach(e -> inTimeline.add(e.pdu().eventId()));
+        stateMap.forEach((key, id) -> {
+            boolean member = key.type().equals(MEMBER);
+            if (inTimeline.contains(id)) {
+                return;
+            }
+            if (filter.lazyLoadMembers() && member && (!room.members.contains(key.stateKey())
+                    || (!filter.redundantMembers() && lazy.alreadySent(device, id)))) {
+                return;
+            }
+            room.stateIds.put(key, id);
+        });
+        if (filter.lazyLoadMembers()) {
+            room.visible.stream().filter(e -> e.pdu().type().equals(MEMBER))
+                    .forEach(e -> lazy.alreadySent(device, e.pdu().eventId()));
+        }
     }
 
     private static boolean needsHistoryCheck(Room room) {

@@ -60,17 +60,20 @@ public class RoomTimelineReader {
     Window window(String userId, String roomId, long since, long upTo, boolean full, SyncFilter filter,
                   long joinedAt, Set<String> members) {
         int limit = filter.timelineLimit();
+        Long bound = full ? null : since;
         List<StoredEvent> newestFirst = limit == 0 ? List.of()
-                : events.page(roomId, upTo + 1, full ? null : since, EventStore.Direction.BACKWARDS, limit + 1);
+                : events.page(roomId, upTo + 1, bound, EventStore.Direction.BACKWARDS, limit + 1);
         boolean limited = newestFirst.size() > limit;
         List<StoredEvent> page = new ArrayList<>(limited ? newestFirst.subList(0, limit) : newestFirst);
         java.util.Collections.reverse(page);
-        List<StoredEvent> visible = (joinedAt >= 0 ? history.visibleToJoined(roomId, userId, page, joinedAt)
-                : history.visible(roomId, userId, page)).stream()
-                .filter(e -> filter.timelineShows(e.pdu())).toList();
+        List<StoredEvent> visible = shown(userId, roomId, page, filter, joinedAt);
         if (limit == 0) {
-            limited = events.page(roomId, upTo + 1, full ? null : since, EventStore.Direction.BACKWARDS, 1)
-                    .size() == 1;
+            limited = events.page(roomId, upTo + 1, bound, EventStore.Direction.BACKWARDS, 1).size() == 1;
+        } else if (limited && visible.size() < limit && !filter.timeline().blocksAll()) {
+            Filled filled = fill(userId, roomId, page, visible, bound, filter, joinedAt);
+            page = filled.page();
+            visible = filled.visible();
+            limited = filled.limited();
         }
         long first = page.isEmpty() ? upTo : page.getFirst().streamOrdering() - 1;
         String prevBatch = StreamToken.format(first);
@@ -81,8 +84,11 @@ public class RoomTimelineReader {
                 wantedMembers.add(e.pdu().sender());
             }
         }
-        Map<StateKey, String> state = full ? stateBefore(roomId, first + 1, wantedMembers)
-                : gapState(roomId, since, first + 1, wantedMembers, limited);
+        // The state is the state at the start of the timeline the client gets: events the filter or the history
+        // visibility left out are not in the timeline, so what they changed is told in the state (as Synapse does).
+        long timelineStart = visible.isEmpty() ? upTo : visible.getFirst().streamOrdering() - 1;
+        Map<StateKey, String> state = full ? stateBefore(roomId, timelineStart + 1, wantedMembers)
+                : gapState(roomId, since, timelineStart + 1, wantedMembers, limited);
         Set<String> inTimeline = new HashSet<>();
         visible.forEach(e -> inTimeline.add(e.pdu().eventId()));
         Map<StateKey, String> filtered = new LinkedHashMap<>();
@@ -92,6 +98,75 @@ public class RoomTimelineReader {
             }
         });
         return new Window(visible, limited, prevBatch, filtered, page);
+    }
+
+    /** How many more pages a filtered timeline reads to reach its limit, as Synapse ({@code max_repeat}). */
+    private static final int FILL_PAGES = 5;
+
+    /** A timeline read further back: the events read (ascending, up to the sync's position), those shown, and more. */
+    record Filled(List<StoredEvent> page, List<StoredEvent> visible, boolean limited) {
+    }
+
+    /**
+     * Reads further back while the filter and the history visibility leave fewer events than the limit (Synapse's
+     * {@code _load_filtered_recents}: pages of twice the limit, at least 10, at most five more), then keeps the
+     * latest {@code limit} shown events; {@code limited} when events were left out before them.
+     *
+     * @param page    the events read so far, ascending
+     * @param visible the events of {@code page} shown
+     * @param bound   the position the client has (exclusive), or null to read back to the room's start
+     */
+    Filled fill(String userId, String roomId, List<StoredEvent> page, List<StoredEvent> visible, Long bound,
+                SyncFilter filter, long joinedAt) {
+        int limit = filter.timelineLimit();
+        int pageSize = Math.max(limit * 2, 10);
+        List<StoredEvent> read = new ArrayList<>(page);
+        List<StoredEvent> shown = new ArrayList<>(visible);
+        boolean more = true;
+        for (int round = 0; round < FILL_PAGES && more && shown.size() < limit && !read.isEmpty(); round++) {
+            List<StoredEvent> older = events.page(roomId, read.getFirst().streamOrdering(), bound,
+                    EventStore.Direction.BACKWARDS, pageSize + 1);
+            more = older.size() > pageSize;
+            List<StoredEvent> ascending = new ArrayList<>(more ? older.subList(0, pageSize) : older);
+            java.util.Collections.reverse(ascending);
+            read.addAll(0, ascending);
+            shown.addAll(0, shown(userId, roomId, ascending, filter, joinedAt));
+        }
+        if (shown.size() > limit) {
+            shown = new ArrayList<>(shown.subList(shown.size() - limit, shown.size()));
+            more = true;
+        }
+        if (more && !shown.isEmpty()) {
+            long start = shown.getFirst().streamOrdering();
+            read = read.stream().filter(e -> e.streamOrdering() >= start).toList();
+        }
+        return new Filled(List.copyOf(read), List.copyOf(shown), more);
+    }
+
+    /**
+     * The events of {@code page} the user sees in the timeline: those the history visibility lets them see, and, for
+     * a member, any that are part of the room's current state (Synapse's {@code always_include_ids}: a member must
+     * learn the current state, even set while they could not see the room), then those the filter lets through.
+     */
+    List<StoredEvent> shown(String userId, String roomId, List<StoredEvent> page, SyncFilter filter, long joinedAt) {
+        List<StoredEvent> allowed = joinedAt >= 0 ? history.visibleToJoined(roomId, userId, page, joinedAt)
+                : history.visible(roomId, userId, page);
+        if (joinedAt >= 0 && allowed.size() < page.size()) {
+            allowed = withCurrentState(roomId, page, allowed);
+        }
+        return allowed.stream().filter(e -> filter.timelineShows(e.pdu())).toList();
+    }
+
+    /** {@code allowed} with the events of {@code page} it left out that are part of the room's current state. */
+    List<StoredEvent> withCurrentState(String roomId, List<StoredEvent> page, List<StoredEvent> allowed) {
+        Set<String> kept = new HashSet<>();
+        allowed.forEach(e -> kept.add(e.pdu().eventId()));
+        if (page.stream().noneMatch(e -> e.pdu().isState() && !kept.contains(e.pdu().eventId()))) {
+            return allowed;
+        }
+        Set<String> current = new HashSet<>(access.currentState(roomId).values());
+        return page.stream().filter(e -> kept.contains(e.pdu().eventId())
+                || (e.pdu().isState() && current.contains(e.pdu().eventId()))).toList();
     }
 
     /**
@@ -125,11 +200,9 @@ public class RoomTimelineReader {
     private Map<StateKey, String> gapState(String roomId, long since, long before, Set<String> members,
                                            boolean limited) {
         Map<StateKey, String> changed = new LinkedHashMap<>();
+        // Every change in the gap, members too when lazy-loading: the client cannot learn them otherwise (Synapse).
         for (StoredEvent e : limited ? events.stateEventsBetween(roomId, since, before) : List.<StoredEvent>of()) {
-            StateKey key = StateKey.of(e.pdu());
-            if (wanted(key, members)) {
-                changed.put(key, e.pdu().eventId());
-            }
+            changed.put(StateKey.of(e.pdu()), e.pdu().eventId());
         }
         if (members != null && !members.isEmpty()) {
             // Lazy loading: the timeline's senders must be known to the client even if they joined long ago.

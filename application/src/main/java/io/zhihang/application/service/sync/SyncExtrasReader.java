@@ -106,6 +106,26 @@ public class SyncExtrasReader {
     }
 
     /**
+     * The presence of users the reader newly shares a room with ({@code users}), but for those {@code already} has:
+     * a client that just joined a room, or saw someone join one, learns their presence though it did not change.
+     */
+    List<JsonObject> presenceOfNewcomers(java.util.Collection<String> users, List<JsonObject> already,
+                                         SyncFilter filter) {
+        if (users.isEmpty() || filter.filter().presence().blocksAll()) {
+            return already;
+        }
+        Set<String> wanted = new java.util.LinkedHashSet<>(users);
+        already.forEach(e -> e.string("sender").ifPresent(wanted::remove));
+        if (wanted.isEmpty()) {
+            return already;
+        }
+        List<JsonObject> out = new ArrayList<>(already);
+        presence.presenceOf(wanted, clock.instant()).stream()
+                .filter(e -> filter.filter().presence().matches(e)).forEach(out::add);
+        return out;
+    }
+
+    /**
      * The device's to-device messages after the token's position (its own inbox; the position is the stream's, so the
      * service answers from memory while the device is known to have nothing there).
      */

@@ -130,6 +130,8 @@ public class SyncReader {
         Map<String, SyncResult.InvitedRoom> invite = new LinkedHashMap<>();
         Map<String, SyncResult.LeftRoom> leave = new LinkedHashMap<>();
         Map<String, SyncResult.KnockedRoom> knock = new LinkedHashMap<>();
+        Set<String> newlyJoined = new HashSet<>();
+        Set<String> newcomers = new LinkedHashSet<>();
         for (UserMembership entry : memberships.values()) {
             String roomId = entry.roomId();
             Long memberOrdering = memberOrderings.get(roomId);
@@ -147,9 +149,12 @@ public class SyncReader {
                     boolean eventsChanged = changed.contains(roomId);
                     if (eventsChanged || extraRooms.contains(roomId)) {
                         boolean full = initial || membershipIsNew;
+                        if (membershipIsNew) {
+                            newlyJoined.add(roomId);
+                        }
                         SyncResult.JoinedRoom room = eventsChanged
                                 ? joined(requester, device, roomId, full ? 0 : from, now, full, filter,
-                                memberAt)
+                                memberAt, newcomers)
                                 : quiet(now);
                         room = room.withExtras(extras.ephemeralOf(roomId), extras.accountDataOf(roomId));
                         if (full || !room.isEmpty()) {
@@ -196,13 +201,48 @@ public class SyncReader {
         if (!join.isEmpty()) {
             join = withCounts(userId, join, filter);
         }
+        List<JsonObject> presence = since == null || join.isEmpty() ? extras.presence()
+                : extrasReader.presenceOfNewcomers(newcomers(userId, newlyJoined, newcomers), extras.presence(), filter);
         SyncResult.DeviceLists deviceLists = since == null ? SyncResult.DeviceLists.NONE
                 : this.deviceLists.between(userId, allMemberships, since, now);
         KeyCounts keyCounts = keys.counts(requester.userId(), requester.deviceId()); // one read, this device only
         return new Outcome(new SyncResult(now.withToDevice(toDevice.position()).format(), join, invite, leave, knock,
-                extras.accountData(), extras.presence(), toDevice.events(), deviceLists, keyCounts.oneTimeKeys(),
+                extras.accountData(), presence, toDevice.events(), deviceLists, keyCounts.oneTimeKeys(),
                 keyCounts.unusedFallbackKeyTypes()),
                 Set.copyOf(memberships.keySet()));
+    }
+
+    /**
+     * The users the reader newly shares a room with: the members of rooms they just joined, and {@code joiners} (who
+     * joined one of their rooms in a timeline of this response). Synapse sends their presence.
+     */
+    private Set<String> newcomers(String userId, Set<String> newlyJoined, Set<String> joiners) {
+        Set<String> users = new LinkedHashSet<>(joiners);
+        for (String roomId : newlyJoined) {
+            state.memberships(roomId).forEach((member, membership) -> {
+                if ("join".equals(membership)) {
+                    users.add(member);
+                }
+            });
+        }
+        users.remove(userId);
+        return users;
+    }
+
+    /** Adds to {@code joiners} who joined in {@code timeline} (a join that is not a profile change). */
+    private void joinersIn(String roomId, List<StoredEvent> timeline, Set<String> joiners) {
+        for (StoredEvent e : timeline) {
+            if (e.pdu().type().equals("m.room.member")
+                    && "join".equals(e.pdu().content().string("membership").orElse(null))) {
+                String member = e.pdu().stateKey().orElse("");
+                boolean wasJoined = events.latestState(roomId, "m.room.member", member, e.streamOrdering() - 1)
+                        .flatMap(prior -> prior.pdu().content().string("membership")).filter("join"::equals)
+                        .isPresent();
+                if (!wasJoined) {
+                    joiners.add(member);
+                }
+            }
+        }
     }
 
     /**
@@ -256,7 +296,8 @@ public class SyncReader {
     }
 
     private SyncResult.JoinedRoom joined(Requester requester, String device, String roomId, long since,
-                                         SyncToken now, boolean full, SyncFilter filter, long joinedAt) {
+                                         SyncToken now, boolean full, SyncFilter filter, long joinedAt,
+                                         Set<String> joiners) {
         String userId = requester.userId().toString();
         SyncResult.Summary summary = null;
         Set<String> members = null;
@@ -272,6 +313,9 @@ public class SyncReader {
         }
         RoomTimelineReader.Window window = timelines.window(userId, roomId, since, now.events(), full, filter,
                 joinedAt, members);
+        if (!full) {
+            joinersIn(roomId, window.timeline(), joiners);
+        }
         if (filter.lazyLoadMembers() && summary == null && window.timeline().stream()
                 .anyMatch(e -> e.pdu().type().equals("m.room.member"))) {
             // Membership changed: clients that lazy-load members count them from the summary (Synapse sends it).

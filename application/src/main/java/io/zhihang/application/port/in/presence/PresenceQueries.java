@@ -26,4 +26,10 @@ public interface PresenceQueries {
      * this: a change in between is then sent twice rather than never.
      */
     List<JsonObject> presenceSince(String viewerId, long since, Instant now);
+
+    /**
+     * The {@code m.presence} events of those of {@code userIds} who ever set a presence, whatever their position (a
+     * sync tells a user who newly shares a room with them, as Synapse does). Empty when presence is switched off.
+     */
+    List<JsonObject> presenceOf(java.util.Collection<String> userIds, Instant now);
 }
