@@ -239,9 +239,11 @@ class RoomVersionsApiTest {
     }
 
     @Test
-    void a_v1_room_upgrades_to_the_default_version_and_is_tombstoned() {
+    void a_v1_room_upgrades_to_the_default_version_with_integer_power_levels_and_is_tombstoned() {
         Matrix.Session alice = Matrix.registerFresh("rvup");
         String old = Rooms.create(alice, Map.of("room_version", "1", "name", "Old"));
+        Rooms.putState(alice, old, "m.room.power_levels", Map.of("users", Map.of(alice.userId(), "100"),
+                "events_default", " 0", "state_default", "+50"));
         Rooms.send(alice, old, "before");
         String replacement = as(alice).body(Map.of("new_version", "11")).post(path(old) + "/upgrade")
                 .then().log().ifValidationFails().statusCode(200).extract().path("replacement_room");
@@ -250,6 +252,8 @@ class RoomVersionsApiTest {
         as(alice).get(path(replacement) + "/state/m.room.create").then().statusCode(200)
                 .body("room_version", equalTo("11")).body("predecessor.room_id", equalTo(old));
         as(alice).get(path(replacement) + "/state/m.room.name").then().body("name", equalTo("Old"));
+        as(alice).get(path(replacement) + "/state/m.room.power_levels").then()
+                .body("users.'" + alice.userId() + "'", equalTo(100)).body("state_default", equalTo(50));
         String message = Rooms.send(alice, replacement, "after");
         assertThat(message).matches(URL_SAFE_BASE64_ID);
     }
