@@ -102,6 +102,10 @@ class RoomVersionsApiTest {
                 .extract().jsonPath().getList("chunk.event_id", String.class);
         assertThat(seen).contains(message).allSatisfy(e -> assertThat(e).matches(idPattern(version)));
 
+        raw(bob).body(Map.of()).put(path(segment(roomId)) + "/redact/" + segment(message) + "/rv" + (++txn))
+                .then().statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
+        String own = Rooms.send(bob, roomId, "mine");
+        redact(bob, roomId, own);
         String redaction = redact(alice, roomId, message);
         assertThat(redaction).matches(idPattern(version));
         raw(bob).get(path(segment(roomId)) + "/event/" + segment(message)).then().statusCode(200)
