@@ -208,7 +208,8 @@ class RoomVersionsApiTest {
                             + refused[1]));
         }
         String v6 = Rooms.create(alice, Map.of("room_version", "6"));
-        as(bob).body(Map.of()).post(V3 + "/knock/" + v6).then().statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
+        as(bob).body(Map.of()).post(V3 + "/knock/" + v6).then().statusCode(403).body("errcode", equalTo("M_FORBIDDEN"))
+                .body("error", equalTo("Room version 6 does not support the membership knock"));
 
         String v7 = Rooms.create(alice, Map.of("room_version", "7", "initial_state", List.of(Map.of(
                 "type", "m.room.join_rules", "state_key", "", "content", Map.of("join_rule", "knock")))));
