@@ -173,6 +173,9 @@ class RoomVersionsApiTest {
             String room = path(segment(roomId));
             String event = segment(eventId);
             raw(alice).get(room + "/event/" + event).then().statusCode(200).body("event_id", equalTo(eventId));
+            // "+" is an ordinary character in a path (RFC 3986): a client that leaves it unencoded means "+", not " ".
+            raw(alice).get(room + "/event/" + event.replace("%2B", "+")).then().statusCode(200)
+                    .body("event_id", equalTo(eventId));
             raw(alice).get(room + "/context/" + event + "?limit=2").then().statusCode(200)
                     .body("event.event_id", equalTo(eventId));
             raw(alice).get(Rooms.v1(segment(roomId)) + "/relations/" + event).then().statusCode(200);
@@ -231,6 +234,21 @@ class RoomVersionsApiTest {
         String v10 = Rooms.create(alice, Map.of("room_version", "10"));
         as(alice).body(Map.of("users", Map.of(alice.userId(), "100"))).put(path(v10) + "/state/m.room.power_levels")
                 .then().statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
+    }
+
+    /**
+     * Rooms v1–5 would allow floats and integers beyond ±(2^53−1) in events (Synapse accepts them there); this server
+     * keeps every event canonical JSON and refuses them in every version, as it does from v6.
+     */
+    @Test
+    void floats_are_refused_in_old_versions_too() {
+        Matrix.Session alice = Matrix.registerFresh("rvfl");
+        String roomId = Rooms.create(alice, Map.of("room_version", "1"));
+        for (String body : List.of("{\"msgtype\":\"m.text\",\"body\":\"x\",\"n\":1.5}",
+                "{\"msgtype\":\"m.text\",\"body\":\"x\",\"n\":9007199254740992}")) {
+            as(alice).body(body).put(path(roomId) + "/send/m.room.message/rvfl" + (++txn)).then().statusCode(400)
+                    .body("errcode", equalTo("M_BAD_JSON"));
+        }
     }
 
     @Test
