@@ -13,6 +13,7 @@ public class SequentialIds implements IdGenerator {
     private final AtomicInteger secrets = new AtomicInteger();
     private final AtomicInteger localparts = new AtomicInteger();
     private final AtomicInteger rooms = new AtomicInteger();
+    private final AtomicInteger events = new AtomicInteger();
 
     @Override
     public String deviceId() {
@@ -38,5 +39,10 @@ public class SequentialIds implements IdGenerator {
             n /= 26;
         } while (n > 0);
         return "room" + letters;
+    }
+
+    @Override
+    public String eventIdLocalpart() {
+        return "event" + events.incrementAndGet();
     }
 }

@@ -8,7 +8,10 @@ import io.zhihang.domain.protocol.EventHashing;
 import io.zhihang.domain.protocol.EventSigning;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.protocol.json.CanonicalJson;
+import io.zhihang.domain.protocol.json.JsonArray;
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.protocol.json.JsonString;
+import io.zhihang.domain.protocol.json.JsonValue;
 import io.zhihang.domain.room.AuthState;
 import io.zhihang.domain.room.StateKey;
 import io.zhihang.domain.shared.ErrorKind;
@@ -34,7 +37,7 @@ class RoomEventFormatScenarioTest {
     private final Requester bob = hs.register("bob");
 
     @ParameterizedTest(name = "room version {0}")
-    @ValueSource(strings = {"10", "11", "12"})
+    @ValueSource(strings = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"})
     void every_stored_event_is_a_hashed_signed_pdu_on_a_single_chain(String versionId) {
         RoomVersion version = RoomVersion.byId(versionId).orElseThrow();
         String roomId = aBusyRoom(versionId);
@@ -49,8 +52,16 @@ class RoomEventFormatScenarioTest {
             assertThat(EventHashing.hasValidContentHash(json)).as("content hash of %s", pdu.type()).isTrue();
             assertThat(EventSigning.verify(json, version, "example.org", hs.signingKey.signingKey().keyId(),
                     hs.signingKey.publicKey())).as("signature of %s", pdu.type()).isTrue();
-            assertThat(pdu.eventId()).isEqualTo(EventHashing.eventId(json, version));
-            assertThat(json.has("event_id")).isFalse();
+            if (version.eventIdFormat() == RoomVersion.EventIdFormat.V1_SERVER_GENERATED) {
+                assertThat(pdu.eventId()).matches("\\$event[0-9]+:example\\.org");
+                assertThat(json.string("event_id")).contains(pdu.eventId());
+                assertCitedWithReferenceHashes(json, version);
+            } else {
+                assertThat(pdu.eventId()).isEqualTo(EventHashing.eventId(json, version));
+                assertThat(json.has("event_id")).isFalse();
+                assertThat(json.array("prev_events").orElseThrow().items())
+                        .allSatisfy(id -> assertThat(id).isInstanceOf(JsonString.class));
+            }
             assertThat(hs.events.canonicalJson(pdu.eventId())).contains(CanonicalJson.encode(json));
             assertThat(pdu.roomId()).isEqualTo(roomId);
             assertThat(json.string("origin")).contains("example.org");
@@ -74,8 +85,21 @@ class RoomEventFormatScenarioTest {
         assertThat(hs.state.current(roomId)).isEqualTo(stateBefore);
     }
 
+    /** Room v1/v2: prev and auth events are {@code [id, {"sha256": reference hash of that event}]} pairs. */
+    private void assertCitedWithReferenceHashes(JsonObject json, RoomVersion version) {
+        for (String key : List.of("prev_events", "auth_events")) {
+            for (JsonValue cited : json.array(key).orElseThrow().items()) {
+                JsonArray pair = (JsonArray) cited;
+                assertThat(pair.size()).isEqualTo(2);
+                JsonObject target = hs.events.find(((JsonString) pair.get(0)).value()).orElseThrow().pdu().json();
+                assertThat(pair.get(1)).isEqualTo(JsonObject.builder()
+                        .put("sha256", EventHashing.referenceHash(target, version)).build());
+            }
+        }
+    }
+
     @ParameterizedTest(name = "room version {0}")
-    @ValueSource(strings = {"10", "11", "12"})
+    @ValueSource(strings = {"1", "3", "6", "10", "11", "12"})
     void a_message_cites_the_create_event_before_v12_the_power_levels_and_its_senders_membership(String versionId) {
         String roomId = hs.createRoomOfVersion(alice, versionId, "public_chat");
         String message = hs.say(alice, roomId, "Hello");
@@ -108,7 +132,7 @@ class RoomEventFormatScenarioTest {
 
         assertThat(hs.rooms.find(roomId).orElseThrow().version()).isEqualTo(RoomVersion.V11);
         assertThat(hs.queries.stateContent(alice, roomId, "m.room.create", "").string("room_version")).contains("11");
-        assertThat(refusal(() -> hs.createRoomOfVersion(alice, "9", "public_chat")).kind())
+        assertThat(refusal(() -> hs.createRoomOfVersion(alice, "13", "public_chat")).kind())
                 .isEqualTo(ErrorKind.UNSUPPORTED_ROOM_VERSION);
     }
 

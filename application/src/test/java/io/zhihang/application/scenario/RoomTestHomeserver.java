@@ -69,7 +69,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 public final class RoomTestHomeserver {
     public static final RoomSettings ROOM_SETTINGS = new RoomSettings(RoomVersion.V11,
-            List.of(RoomVersion.V10, RoomVersion.V11, RoomVersion.V12));
+            List.copyOf(RoomVersion.known().values()));
 
     /** Recall within 24 hours, edits within 48 hours, at most 5 of them. */
     public static final LifecyclePolicy LIFECYCLE = LifecyclePolicy.DEFAULT;
@@ -130,7 +130,8 @@ public final class RoomTestHomeserver {
                 notificationStore, events, server.settings);
         stream = new RoomStream(events, new ImmediateAfterCommit(), notifier, new MembershipCache());
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
-                messages, stream, recorder, new SearchIndexer(searchIndex, directory, events), new RecordingEvent<>());
+                messages, stream, recorder, new SearchIndexer(searchIndex, directory, events), new RecordingEvent<>(),
+                server.ids);
         MemberProfiles profiles = new MemberProfiles(server.profiles);
         createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
                 ROOM_SETTINGS, server.clock);

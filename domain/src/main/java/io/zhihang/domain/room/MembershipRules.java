@@ -2,6 +2,7 @@ package io.zhihang.domain.room;
 
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.protocol.RoomVersion;
+import io.zhihang.domain.protocol.json.CanonicalJson;
 import io.zhihang.domain.protocol.json.JsonObject;
 
 import java.util.List;
@@ -18,14 +19,18 @@ final class MembershipRules {
         if (target.isEmpty() || !event.content().has("membership")) {
             return Decision.deny("A member event needs a state_key and content.membership");
         }
-        Optional<Membership> membership = wireMembership.flatMap(Membership::parse)
-                .filter(m -> m.isSupportedBy(version));
-        if (membership.isEmpty()) {
-            return Decision.deny("Unknown membership " + event.content().get("membership").orElseThrow());
+        Optional<Membership> known = wireMembership.flatMap(Membership::parse);
+        if (known.isPresent() && !known.get().isSupportedBy(version)) {
+            return Decision.deny("Room version " + version.id() + " does not support the membership "
+                    + wireMembership.get());
+        }
+        if (known.isEmpty()) {
+            return Decision.deny("Unknown membership " + wireMembership.orElseGet(
+                    () -> CanonicalJson.encode(event.content().get("membership").orElseThrow())));
         }
         String sender = event.sender();
         Member change = new Member(event, sender, target.get(), state, levels);
-        return switch (membership.get()) {
+        return switch (known.get()) {
             case JOIN -> join(change, create, version);
             case INVITE -> invite(change);
             case LEAVE -> leave(change);

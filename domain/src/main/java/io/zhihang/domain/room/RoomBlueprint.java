@@ -4,6 +4,7 @@ import io.zhihang.domain.event.EventDraft;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.ErrorKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +66,7 @@ public record RoomBlueprint(RoomVersion version, String creator, String preset, 
             out.add(take(custom, "m.room.guest_access", JsonObject.builder().put("guest_access", "can_join").build()));
         }
         out.addAll(custom.values());
+        out.stream().filter(d -> d.type().equals("m.room.join_rules")).forEach(this::requireKnownJoinRule);
         if (name != null) {
             out.add(EventDraft.state("m.room.name", "", creator, JsonObject.builder().put("name", name).build()));
         }
@@ -79,6 +81,19 @@ public record RoomBlueprint(RoomVersion version, String creator, String preset, 
             out.add(EventDraft.state("m.room.member", invitee, creator, content.build()));
         }
         return out;
+    }
+
+    /**
+     * A join rule the room version lacks (knock before v7, restricted before v8, knock_restricted before v10) would
+     * make a room nobody can join; Synapse accepts it, but a new room refuses it up front.
+     */
+    private void requireKnownJoinRule(EventDraft joinRules) {
+        joinRules.content().string("join_rule").flatMap(JoinRule::parse)
+                .filter(rule -> !rule.isSupportedBy(version))
+                .ifPresent(rule -> {
+                    throw new DomainException(ErrorKind.INVALID_ROOM_STATE, "Room version " + version.id()
+                            + " does not support the join rule " + rule.wireName());
+                });
     }
 
     private EventDraft take(Map<StateKey, EventDraft> custom, String type, JsonObject fallback) {

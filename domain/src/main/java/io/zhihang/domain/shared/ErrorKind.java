@@ -31,6 +31,8 @@ public enum ErrorKind {
     UNRECOGNIZED_REQUEST("M_UNRECOGNIZED"),
     UNSUPPORTED_ROOM_VERSION("M_UNSUPPORTED_ROOM_VERSION"),
     ROOM_IN_USE("M_ROOM_IN_USE"),
+    /** {@code /createRoom}: the initial state its parameters imply is invalid (400), e.g. a join rule the version lacks. */
+    INVALID_ROOM_STATE("M_INVALID_ROOM_STATE"),
     /** An {@code m.room.canonical_alias} naming an alias that does not point to the room (400). */
     BAD_ALIAS("M_BAD_ALIAS"),
     /** Keys written to a key backup that is not the current one (the body names {@code current_version}). */

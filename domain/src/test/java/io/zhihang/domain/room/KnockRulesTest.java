@@ -75,10 +75,11 @@ class KnockRulesTest {
     }
 
     @Test
-    void before_v7_knock_is_an_unknown_membership() {
+    void before_v7_knock_is_a_membership_the_version_lacks() {
         Events room = Events.in(RoomVersion.V6);
 
-        assertDenied(room.check(room.knock(BOB), room.join(ALICE), room.joinRules("knock")), "unknown membership");
+        assertDenied(room.check(room.knock(BOB), room.join(ALICE), room.joinRules("knock")),
+                "Room version 6 does not support the membership knock");
     }
 
     @Test

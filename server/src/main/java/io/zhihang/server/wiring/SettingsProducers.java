@@ -28,6 +28,7 @@ import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -56,7 +57,10 @@ public class SettingsProducers {
     @Produces
     @Singleton
     RoomSettings roomSettings(HomeserverConfig config) {
-        List<RoomVersion> available = List.of(RoomVersion.V10, RoomVersion.V11, RoomVersion.V12);
+        List<RoomVersion> available = RoomVersion.known().values().stream()
+                .filter(RoomVersion::stable)
+                .sorted(Comparator.comparingInt(v -> Integer.parseInt(v.id())))
+                .toList();
         RoomVersion defaultVersion = available.stream()
                 .filter(v -> v.id().equals(config.rooms().defaultVersion())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("zhihang.rooms.default-version must be one of "

@@ -20,4 +20,9 @@ public interface IdGenerator {
     default String roomIdLocalpart() {
         return secret().replaceAll("[^A-Za-z]", "");
     }
+
+    /** The opaque part of a server-chosen event id (room v1/v2, {@code $opaque:server_name}): letters only. */
+    default String eventIdLocalpart() {
+        return roomIdLocalpart();
+    }
 }

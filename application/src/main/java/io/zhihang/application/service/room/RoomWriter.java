@@ -3,6 +3,7 @@ package io.zhihang.application.service.room;
 import io.zhihang.application.config.HomeserverSettings;
 import io.zhihang.application.port.in.push.RecordNotificationsUseCase;
 import io.zhihang.application.port.in.push.RecordNotificationsUseCase.NewEvent;
+import io.zhihang.application.port.out.IdGenerator;
 import io.zhihang.application.port.out.SigningKeyProvider;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.MessageLog;
@@ -30,6 +31,7 @@ import jakarta.enterprise.event.Event;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,11 +60,12 @@ public class RoomWriter {
     private final RecordNotificationsUseCase notifications;
     private final SearchIndexer indexer;
     private final Event<SelfDestructRequested> selfDestructs;
+    private final IdGenerator idGenerator;
 
     public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
                       HomeserverSettings settings, RoomStateCache cache, MessageLog messages, RoomStream stream,
                       RecordNotificationsUseCase notifications, SearchIndexer indexer,
-                      Event<SelfDestructRequested> selfDestructs) {
+                      Event<SelfDestructRequested> selfDestructs, IdGenerator idGenerator) {
         this.rooms = rooms;
         this.events = events;
         this.state = state;
@@ -74,6 +77,7 @@ public class RoomWriter {
         this.notifications = notifications;
         this.indexer = indexer;
         this.selfDestructs = selfDestructs;
+        this.idGenerator = idGenerator;
     }
 
     private static List<String> ids(Set<StateKey> keys, Map<StateKey, String> current) {
@@ -226,7 +230,28 @@ public class RoomWriter {
         long ts = now.toEpochMilli();
         JsonObject provisional = PduTemplate.layout(draft, room.roomId(), version, prev, List.of(), depth, origin, ts);
         List<String> authIds = ids(AuthState.authTypesFor(new Pdu(null, provisional), version), current);
-        return sign(PduTemplate.layout(draft, room.roomId(), version, prev, authIds, depth, origin, ts), version);
+        JsonObject laidOut = PduTemplate.layout(draft, room.roomId(), version, prev, authIds, depth, origin, ts);
+        if (version.eventIdFormat() == RoomVersion.EventIdFormat.V1_SERVER_GENERATED) {
+            return signWithChosenId(laidOut, prev, authIds, version);
+        }
+        return sign(laidOut, version);
+    }
+
+    /**
+     * Room v1/v2: the event gets a random id of this server ({@code $opaque:server_name}, as Synapse), carried in the
+     * PDU, and names its prev and auth events with their reference hashes.
+     */
+    private Pdu signWithChosenId(JsonObject laidOut, List<String> prev, List<String> authIds, RoomVersion version) {
+        List<String> referenced = new ArrayList<>(prev);
+        referenced.addAll(authIds);
+        Map<String, String> hashes = new HashMap<>();
+        for (Pdu pdu : cache.pdus(version, referenced)) {
+            hashes.put(pdu.eventId(), EventHashing.referenceHash(pdu.json(), version));
+        }
+        String server = settings.serverName().value();
+        String eventId = "$" + idGenerator.eventIdLocalpart() + ":" + server;
+        JsonObject json = PduTemplate.withServerChosenId(laidOut, eventId, hashes);
+        return new Pdu(eventId, EventSigning.hashAndSign(json, version, server, keys.signingKey()));
     }
 
     /** Runs the auth rules and the size limit; returns the event's canonical JSON. */
