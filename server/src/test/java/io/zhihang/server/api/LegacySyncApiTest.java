@@ -158,6 +158,30 @@ class LegacySyncApiTest {
     }
 
     @Test
+    void archived_rooms_show_up_to_the_leave_and_forgotten_ones_not_at_all() {
+        Matrix.Session alice = Matrix.registerFresh("earch");
+        Matrix.Session bob = Matrix.registerFresh("earchb");
+        String left = Rooms.create(alice, Map.of("preset", "public_chat"));
+        String forgotten = Rooms.create(alice, Map.of("preset", "public_chat"));
+        for (String roomId : List.of(left, forgotten)) {
+            Rooms.join(bob, roomId);
+            Rooms.send(alice, roomId, "while bob was there");
+            as(bob).body(Map.of()).post(path(roomId) + "/leave").then().statusCode(200);
+            Rooms.send(alice, roomId, "after bob left");
+        }
+        as(bob).body(Map.of()).post(path(forgotten) + "/forget").then().statusCode(200);
+
+        assertThat(as(bob).get(V3 + "/initialSync").then().statusCode(200).extract().jsonPath()
+                .getList("rooms.room_id", String.class)).doesNotContain(left, forgotten);
+        JsonPath archived = as(bob).get(V3 + "/initialSync?archived=true").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(archived.getList("rooms.room_id", String.class)).contains(left).doesNotContain(forgotten);
+        String room = "rooms.find { it.room_id == '" + left + "' }";
+        assertThat(archived.getString(room + ".membership")).isEqualTo("leave");
+        assertThat(bodies(archived, room + ".messages.chunk")).containsExactly("while bob was there");
+    }
+
+    @Test
     void guests_must_name_a_room_to_follow_events() {
         Matrix.Session guest = GuestAccessApiTest.guest();
         as(guest).get(V3 + "/events?timeout=0").then().statusCode(400).body("errcode", equalTo("M_UNKNOWN"))

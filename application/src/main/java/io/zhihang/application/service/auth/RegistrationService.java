@@ -27,6 +27,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -177,7 +178,7 @@ public class RegistrationService implements RegisterAccountUseCase {
 
     /** A guest keeps its user id: a username, if given, must be the guest's own localpart. */
     private static void ensureGuestsOwn(String username, UserId guest) {
-        if (!username.toLowerCase(java.util.Locale.ROOT).equals(guest.localpart())) {
+        if (!username.toLowerCase(Locale.ROOT).equals(guest.localpart())) {
             throw DomainException.forbidden("A guest keeps its user ID when it registers: the username must be "
                     + guest.localpart());
         }

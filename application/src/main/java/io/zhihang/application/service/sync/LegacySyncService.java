@@ -10,6 +10,7 @@ import io.zhihang.application.port.in.sync.SyncUseCase;
 import io.zhihang.application.port.in.userdata.AccountDataDelta;
 import io.zhihang.application.port.in.userdata.UserDataSyncQueries;
 import io.zhihang.application.port.out.room.EventStore;
+import io.zhihang.application.port.out.room.ForgottenRooms;
 import io.zhihang.application.port.out.room.RoomStateStore;
 import io.zhihang.application.port.out.room.UserMembership;
 import io.zhihang.application.service.room.ClientEvents;
@@ -55,6 +56,7 @@ public class LegacySyncService implements LegacySyncQueries {
     private final UserDataSyncQueries userData;
     private final PresenceQueries presence;
     private final PublicRoomQueries directory;
+    private final ForgottenRooms forgotten;
     private final SyncUseCase sync;
     private final SyncPositions positions;
     private final SyncNotifier notifier;
@@ -62,7 +64,7 @@ public class LegacySyncService implements LegacySyncQueries {
 
     public LegacySyncService(RoomQueries rooms, RoomStateStore state, EventStore events, ClientEvents clientEvents,
                              UserDataSyncQueries userData, PresenceQueries presence, PublicRoomQueries directory,
-                             SyncUseCase sync, SyncPositions positions, SyncNotifier notifier, InstantSource clock) {
+                             ForgottenRooms forgotten, SyncUseCase sync, SyncPositions positions, SyncNotifier notifier, InstantSource clock) {
         this.rooms = rooms;
         this.state = state;
         this.events = events;
@@ -70,6 +72,7 @@ public class LegacySyncService implements LegacySyncQueries {
         this.userData = userData;
         this.presence = presence;
         this.directory = directory;
+        this.forgotten = forgotten;
         this.sync = sync;
         this.positions = positions;
         this.notifier = notifier;
@@ -102,7 +105,8 @@ public class LegacySyncService implements LegacySyncQueries {
         List<RoomSnapshot> snapshots = new ArrayList<>();
         List<String> joined = new ArrayList<>();
         for (UserMembership m : state.membershipsOf(userId)) {
-            if (!wanted.contains(m.membership())) {
+            // As Synapse, forgotten rooms are left out (a room is forgotten only after leaving it).
+            if (!wanted.contains(m.membership()) || forgotten.isForgotten(userId, m.roomId())) {
                 continue;
             }
             String visibility = directory.visibility(m.roomId()).value();
@@ -117,17 +121,8 @@ public class LegacySyncService implements LegacySyncQueries {
             if (m.membership().equals("join")) {
                 joined.add(m.roomId());
             }
-            Messages messages;
-            List<JsonObject> roomState;
-            try {
-                roomState = rooms.state(requester, m.roomId());
-                messages = latestMessages(requester, m.roomId(), limit);
-            } catch (DomainException unreadable) {
-                // Synapse logs and leaves the room's messages out (a forgotten room, say).
-                snapshots.add(new RoomSnapshot(m.roomId(), m.membership(), null, null, null, null, null, null, null,
-                        visibility, null, null));
-                continue;
-            }
+            List<JsonObject> roomState = rooms.state(requester, m.roomId());
+            Messages messages = latestMessages(requester, m.roomId(), limit);
             snapshots.add(new RoomSnapshot(m.roomId(), m.membership(), messages.chunk(), messages.start(),
                     messages.end(), roomState, null, null, roomAccountData(accountData, m.roomId()), visibility,
                     null, null));
