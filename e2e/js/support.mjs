@@ -30,9 +30,10 @@ export function boundedFetch(input, init = {}) {
 }
 
 // The SDK arms long timers it never clears once a client stops: Rust crypto gives every encrypted event that was
-// not decrypted on arrival a 5-minute timer (rust-crypto.js, onLiveEventFromSync). Timers of a minute or more must
-// not keep the test process alive after the last test, so they are unref'd; shorter ones behave as usual.
-const LONG_TIMER_MS = 60_000;
+// not decrypted on arrival a 5-minute timer (rust-crypto.js, onLiveEventFromSync), and peekInRoom's /events polls a
+// 50-second localTimeoutMs (sync.ts, peekPoll). Timers of 40 s or more must not keep the test process alive after
+// the last test, so they are unref'd; shorter ones behave as usual.
+const LONG_TIMER_MS = 40_000;
 const setTimeoutOf = globalThis.setTimeout;
 globalThis.setTimeout = (fn, ms, ...args) => {
     const timer = setTimeoutOf(fn, ms, ...args);

@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * @param publicBaseUrl     the URL clients reach the server at, e.g. {@code https://matrix.example.org/}
  * @param refreshableTokenLifetime how long an access token issued with a refresh token lives
+ * @param allowGuestAccess  whether {@code POST /register?kind=guest} makes guest accounts (Synapse's
+ *                          {@code allow_guest_access}, on by default)
  */
 public record HomeserverSettings(ServerName serverName,
                                  String publicBaseUrl,
@@ -21,5 +23,6 @@ public record HomeserverSettings(ServerName serverName,
                                  Optional<String> registrationSharedSecret,
                                  UsernamePolicy usernamePolicy,
                                  PasswordPolicy passwordPolicy,
-                                 Duration refreshableTokenLifetime) {
+                                 Duration refreshableTokenLifetime,
+                                 boolean allowGuestAccess) {
 }

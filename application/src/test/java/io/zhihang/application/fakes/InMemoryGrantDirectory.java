@@ -18,6 +18,6 @@ public class InMemoryGrantDirectory implements GrantDirectory {
     public Optional<ActiveGrant> findActive(String tokenId) {
         return tokens.find(tokenId).flatMap(grant -> accounts.find(grant.userId())
                 .filter(account -> !account.deactivated())
-                .map(account -> new ActiveGrant(grant, account.admin())));
+                .map(account -> new ActiveGrant(grant, account.admin(), account.guest())));
     }
 }

@@ -31,6 +31,11 @@ public class SequentialIds implements IdGenerator {
     }
 
     @Override
+    public String guestLocalpart() {
+        return Integer.toString(localparts.incrementAndGet());
+    }
+
+    @Override
     public String roomIdLocalpart() {
         StringBuilder letters = new StringBuilder();
         int n = rooms.getAndIncrement();

@@ -153,12 +153,6 @@ class RegistrationScenarioTest {
     }
 
     @Test
-    void guests_are_refused() {
-        assertThat(refusalOf(new RegisterCommand("guest", null, null, null, null, false, false, null, null)))
-                .isEqualTo(ErrorKind.GUEST_ACCESS_FORBIDDEN);
-    }
-
-    @Test
     void a_closed_server_refuses_everyone() {
         TestHomeserver closed = TestHomeserver.builder().registrationDisabled().build();
 

@@ -82,10 +82,12 @@ public final class TestHomeserver {
         RateLimits rateLimits = new RateLimits(rateLimitSettings);
         UserInteractiveAuth uia = new UserInteractiveAuth(uiaSessions, ids, accounts, hasher, settings, rateLimits);
         SessionIssuer sessions = new SessionIssuer(devices, tokens, signer, ids, settings, deviceChanges);
-        registration = new RegistrationService(accounts, profiles, hasher, uia, sessions, rateLimits, ids, settings, clock);
+        InMemoryGrantDirectory grants = new InMemoryGrantDirectory(tokens, accounts);
+        registration = new RegistrationService(accounts, profiles, hasher, uia, sessions, rateLimits, ids, settings,
+                signer, grants, clock);
         login = new LoginService(accounts, hasher, sessions, rateLimits, settings, clock);
         deviceActivity = new DeviceActivity(devices);
-        tokenService = new TokenService(signer, tokens, new InMemoryGrantDirectory(tokens, accounts), devices, sessions,
+        tokenService = new TokenService(signer, tokens, grants, devices, sessions,
                 new TokenRetirement(tokens),
                 deviceActivity, clock, deviceChanges);
         accountService = new AccountService(accounts, devices, tokens, profiles, hasher, uia, settings, clock,
@@ -143,6 +145,7 @@ public final class TestHomeserver {
 
     public static final class Builder {
         private boolean registrationEnabled = true;
+        private boolean guestAccess = true;
         private RegistrationTokens registrationTokens = new RegistrationTokens(false, Set.of());
         private Optional<String> sharedSecret = Optional.empty();
         private RateLimitSettings rateLimits = new RateLimitSettings(false,
@@ -153,6 +156,11 @@ public final class TestHomeserver {
 
         public Builder registrationDisabled() {
             registrationEnabled = false;
+            return this;
+        }
+
+        public Builder guestAccessDisabled() {
+            guestAccess = false;
             return this;
         }
 
@@ -175,7 +183,7 @@ public final class TestHomeserver {
             HomeserverSettings settings = new HomeserverSettings(SERVER, "https://matrix.example.org/",
                     registrationEnabled, registrationTokens, sharedSecret,
                     new UsernamePolicy(SERVER, List.of(Pattern.compile("irc_.*"))),
-                    new PasswordPolicy(8), REFRESHABLE_TOKEN_LIFETIME);
+                    new PasswordPolicy(8), REFRESHABLE_TOKEN_LIFETIME, guestAccess);
             return new TestHomeserver(settings, rateLimits);
         }
     }

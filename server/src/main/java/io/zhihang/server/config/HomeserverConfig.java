@@ -176,6 +176,10 @@ public interface HomeserverConfig {
 
         @WithDefault("0")
         int passwordMinLength();
+
+        /** Whether {@code POST /register?kind=guest} makes guest accounts (Synapse's {@code allow_guest_access}). */
+        @WithDefault("true")
+        boolean allowGuestAccess();
     }
 
     interface Auth {

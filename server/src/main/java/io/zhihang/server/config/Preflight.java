@@ -96,6 +96,7 @@ public final class Preflight {
             }
         });
         for (String flag : List.of("zhihang.registration.enabled", "zhihang.registration.requires-token",
+                "zhihang.registration.allow-guest-access",
                 "zhihang.rate-limits.enabled", "zhihang.presence.enabled")) {
             value(flag).ifPresent(v -> {
                 String lower = v.trim().toLowerCase(Locale.ROOT);

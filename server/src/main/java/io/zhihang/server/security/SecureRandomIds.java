@@ -33,6 +33,11 @@ public class SecureRandomIds implements IdGenerator {
     }
 
     @Override
+    public String guestLocalpart() {
+        return Long.toString(1_000_000_000L + random.nextLong(9_000_000_000L));
+    }
+
+    @Override
     public String roomIdLocalpart() {
         return pick(LETTERS, 18);
     }

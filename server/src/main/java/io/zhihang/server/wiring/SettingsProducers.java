@@ -51,7 +51,8 @@ public class SettingsProducers {
                 reg.sharedSecret().filter(s -> !s.isBlank()),
                 new UsernamePolicy(serverName, exclusive),
                 new PasswordPolicy(reg.passwordMinLength()),
-                config.auth().refreshableTokenLifetime());
+                config.auth().refreshableTokenLifetime(),
+                reg.allowGuestAccess());
     }
 
     @Produces

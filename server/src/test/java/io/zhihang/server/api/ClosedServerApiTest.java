@@ -24,6 +24,12 @@ class ClosedServerApiTest {
     }
 
     @Test
+    void guests_are_refused_when_guest_access_is_switched_off() {
+        json().body(Map.of()).post(V3 + "/register?kind=guest").then().statusCode(403)
+                .body("errcode", equalTo("M_FORBIDDEN")).body("error", equalTo("Guest access is disabled"));
+    }
+
+    @Test
     void shared_secret_registration_is_off_without_a_secret() {
         RestAssured.get("/_synapse/admin/v1/register").then().statusCode(400).body("errcode", equalTo("M_UNKNOWN"));
     }

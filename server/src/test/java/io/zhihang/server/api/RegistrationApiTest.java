@@ -105,12 +105,6 @@ class RegistrationApiTest {
     }
 
     @Test
-    void guests_are_refused() {
-        json().body(Map.of()).post(V3 + "/register?kind=guest").then().statusCode(403)
-                .body("errcode", equalTo("M_GUEST_ACCESS_FORBIDDEN"));
-    }
-
-    @Test
     void a_missing_or_empty_password_is_refused() {
         json().body(Map.of("username", Matrix.freshName("nopass"), "auth", Map.of("type", "m.login.dummy")))
                 .post(V3 + "/register").then().statusCode(400).body("errcode", equalTo("M_MISSING_PARAM"));

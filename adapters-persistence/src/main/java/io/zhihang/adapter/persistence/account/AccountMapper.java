@@ -8,7 +8,7 @@ final class AccountMapper {
     }
 
     static Account toDomain(UserEntity e) {
-        return new Account(UserId.parse(e.userId), e.passwordHash, e.admin, e.deactivated, e.createdAt);
+        return new Account(UserId.parse(e.userId), e.passwordHash, e.admin, e.deactivated, e.createdAt, e.guest);
     }
 
     static void copy(Account a, UserEntity e) {
@@ -17,5 +17,6 @@ final class AccountMapper {
         e.admin = a.admin();
         e.deactivated = a.deactivated();
         e.createdAt = a.createdAt();
+        e.guest = a.guest();
     }
 }

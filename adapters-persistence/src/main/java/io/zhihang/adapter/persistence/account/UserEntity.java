@@ -21,6 +21,8 @@ public class UserEntity {
 
     public boolean deactivated;
 
+    public boolean guest;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -28,7 +28,7 @@ import java.util.Optional;
 public class JdbcGrantDirectory implements GrantDirectory {
     private static final String SQL = """
             SELECT t.user_id, t.device_id, t.expires_at, t.refresh_token_hash, t.created_at, t.previous_token_id,
-                   u.admin
+                   u.admin, u.guest
               FROM access_tokens t JOIN users u ON u.user_id = t.user_id
              WHERE t.token_id = ? AND u.deactivated = FALSE""";
 
@@ -63,7 +63,7 @@ public class JdbcGrantDirectory implements GrantDirectory {
                 AccessToken grant = new AccessToken(tokenId, UserId.parse(row.getString(1)),
                         new DeviceId(row.getString(2)), instant(row, 3), row.getString(4), instant(row, 5),
                         row.getString(6));
-                return Optional.of(new ActiveGrant(grant, row.getBoolean(7)));
+                return Optional.of(new ActiveGrant(grant, row.getBoolean(7), row.getBoolean(8)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read access token grant", e);

@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * Finds the access token of a request ({@code Authorization: Bearer …}, or the deprecated {@code access_token}
- * query parameter) and resolves it to the requester.
+ * query parameter) and resolves it to the requester. As in Synapse ({@code get_user_by_req(allow_guest=False)}),
+ * guests are refused with {@code 403 M_GUEST_ACCESS_FORBIDDEN} unless the endpoint asks for
+ * {@link #requireAllowingGuests}: only those Synapse marks {@code allow_guest=True} do.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -23,11 +25,20 @@ public class Authenticator {
         this.authenticate = authenticate;
     }
 
+    /** The requester, who must not be a guest. */
     public Requester require(HttpServerRequest request) {
+        Requester requester = requireAllowingGuests(request);
+        requester.ensureNotGuest();
+        return requester;
+    }
+
+    /** The requester, a guest or not: for the endpoints Synapse opens to guests. */
+    public Requester requireAllowingGuests(HttpServerRequest request) {
         return token(request).map(token -> authenticate.authenticate(token, clientIp(request)))
                 .orElseThrow(() -> new DomainException(ErrorKind.MISSING_TOKEN, "Missing access token"));
     }
 
+    /** The requester if the request has a token (a guest or not), for endpoints that need none. */
     public Optional<Requester> optional(HttpServerRequest request) {
         return token(request).map(token -> authenticate.authenticate(token, clientIp(request)));
     }

@@ -39,10 +39,10 @@ public class AccountResource {
     @GET
     @Path("v3/account/whoami")
     public Map<String, Object> whoami(@Context HttpServerRequest request) {
-        Requester requester = auth.require(request);
+        Requester requester = auth.requireAllowingGuests(request);
         return Map.of("user_id", requester.userId().toString(),
                 "device_id", requester.deviceId().value(),
-                "is_guest", false);
+                "is_guest", requester.guest());
     }
 
     @POST

@@ -42,7 +42,8 @@ public class RegisterResource {
         RegistrationResult result = register.register(new RegisterCommand(
                 kind == null ? r.kind() : kind, r.username(), r.password(), r.deviceId(),
                 r.initialDeviceDisplayName(), Boolean.TRUE.equals(r.inhibitLogin()),
-                Boolean.TRUE.equals(r.refreshToken()), AuthDict.toUia(r.auth()), Authenticator.clientIp(request)));
+                Boolean.TRUE.equals(r.refreshToken()), AuthDict.toUia(r.auth()), Authenticator.clientIp(request),
+                r.guestAccessToken()));
         return result.session()
                 .<Object>map(s -> LoginResponse.of(s, settings.serverName().value(), null))
                 .orElseGet(() -> Map.of("user_id", result.userId().toString(),

@@ -48,7 +48,7 @@ public class ServerInfoResource {
     @GET
     @Path("v3/capabilities")
     public Map<String, Object> capabilities(@Context HttpServerRequest request) {
-        auth.require(request);
+        auth.requireAllowingGuests(request);
         return Map.of("capabilities", Map.of(
                 "m.change_password", Map.of("enabled", true),
                 "m.set_displayname", Map.of("enabled", true),

@@ -34,7 +34,7 @@ public class AuthenticatedMediaResource {
     @Path("download/{serverName}/{mediaId}")
     public Response download(@PathParam("serverName") String serverName, @PathParam("mediaId") String mediaId,
                              @QueryParam("timeout_ms") String timeoutMs, @Context HttpServerRequest request) {
-        auth.require(request);
+        auth.requireAllowingGuests(request);
         return MediaResponses.content(media.download(serverName, mediaId, MediaResponses.maxWait(timeoutMs)),
                 Optional.empty(), true);
     }
@@ -44,7 +44,7 @@ public class AuthenticatedMediaResource {
     public Response downloadAs(@PathParam("serverName") String serverName, @PathParam("mediaId") String mediaId,
                                @PathParam("fileName") String fileName, @QueryParam("timeout_ms") String timeoutMs,
                                @Context HttpServerRequest request) {
-        auth.require(request);
+        auth.requireAllowingGuests(request);
         return MediaResponses.content(media.download(serverName, mediaId, MediaResponses.maxWait(timeoutMs)),
                 Optional.of(fileName), true);
     }
@@ -55,7 +55,7 @@ public class AuthenticatedMediaResource {
                               @QueryParam("width") String width, @QueryParam("height") String height,
                               @QueryParam("method") String method, @QueryParam("animated") String animated,
                               @QueryParam("timeout_ms") String timeoutMs, @Context HttpServerRequest request) {
-        auth.require(request);
+        auth.requireAllowingGuests(request);
         return MediaResponses.content(media.thumbnail(serverName, mediaId,
                 ThumbnailRequest.parse(width, height, method, animated), MediaResponses.maxWait(timeoutMs)),
                 Optional.empty(), true);

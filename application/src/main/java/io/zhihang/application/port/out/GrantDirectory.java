@@ -11,6 +11,6 @@ import java.util.Optional;
 public interface GrantDirectory {
     Optional<ActiveGrant> findActive(String tokenId);
 
-    record ActiveGrant(AccessToken grant, boolean holderIsAdmin) {
+    record ActiveGrant(AccessToken grant, boolean holderIsAdmin, boolean holderIsGuest) {
     }
 }

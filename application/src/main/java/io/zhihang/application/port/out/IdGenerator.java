@@ -11,6 +11,9 @@ public interface IdGenerator {
     /** A localpart for a registration that gave no username. */
     String localpart();
 
+    /** A localpart for a guest: digits only, as Synapse's guests have (and users may not choose). */
+    String guestLocalpart();
+
     /** A new media id: URL-safe letters, digits, {@code _} and {@code -} only, as the spec requires. */
     default String mediaId() {
         return secret();

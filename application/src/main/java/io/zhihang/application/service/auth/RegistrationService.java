@@ -6,7 +6,9 @@ import io.zhihang.application.port.in.auth.RegisterAccountUseCase;
 import io.zhihang.application.port.in.auth.RegisterCommand;
 import io.zhihang.application.port.in.auth.RegistrationResult;
 import io.zhihang.application.port.in.auth.UiaRequiredException;
+import io.zhihang.application.port.out.AccessTokenSigner;
 import io.zhihang.application.port.out.AccountRepository;
+import io.zhihang.application.port.out.GrantDirectory;
 import io.zhihang.application.port.out.IdGenerator;
 import io.zhihang.application.port.out.PasswordHasher;
 import io.zhihang.application.port.out.ProfileRepository;
@@ -25,11 +27,14 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 @ApplicationScoped
 public class RegistrationService implements RegisterAccountUseCase {
     static final String PURPOSE = "register";
+    /** Synapse gives every guest this device id ({@code synapse.api.auth.GUEST_DEVICE_ID}). */
+    static final String GUEST_DEVICE_ID = "guest_device";
 
     private final AccountRepository accounts;
     private final ProfileRepository profiles;
@@ -39,11 +44,14 @@ public class RegistrationService implements RegisterAccountUseCase {
     private final RateLimits rateLimits;
     private final IdGenerator ids;
     private final HomeserverSettings settings;
+    private final AccessTokenSigner signer;
+    private final GrantDirectory grants;
     private final InstantSource clock;
 
     public RegistrationService(AccountRepository accounts, ProfileRepository profiles, PasswordHasher hasher,
                                UserInteractiveAuth uia, SessionIssuer sessions, RateLimits rateLimits,
-                               IdGenerator ids, HomeserverSettings settings, InstantSource clock) {
+                               IdGenerator ids, HomeserverSettings settings, AccessTokenSigner signer,
+                               GrantDirectory grants, InstantSource clock) {
         this.accounts = accounts;
         this.profiles = profiles;
         this.hasher = hasher;
@@ -52,6 +60,8 @@ public class RegistrationService implements RegisterAccountUseCase {
         this.rateLimits = rateLimits;
         this.ids = ids;
         this.settings = settings;
+        this.signer = signer;
+        this.grants = grants;
         this.clock = clock;
     }
 
@@ -60,27 +70,34 @@ public class RegistrationService implements RegisterAccountUseCase {
      * against the policy, a taken user name), then User-Interactive Authentication, whose 401 carries the flows (so
      * an empty body learns how to register); the session remembers the first request's parameters and a password's
      * hash, and once it has registered a user, repeating the last request answers for that user instead of failing.
+     * A {@code guest_access_token} makes that guest the registered account (same user id, now with a password);
+     * a {@code username} then must be the guest's own.
      */
     @Override
     @Transactional(dontRollbackOn = UiaRequiredException.class)
     public RegistrationResult register(RegisterCommand command) {
         Instant now = clock.instant();
         if (command.isGuest()) {
-            throw new DomainException(ErrorKind.GUEST_ACCESS_FORBIDDEN, "Guest access is disabled");
+            return registerGuest(command, now);
         }
         if (!settings.registrationEnabled()) {
             throw DomainException.forbidden("Registration has been disabled");
         }
         rateLimits.registrationFromAddress(command.clientIp(), now);
+        UserId guest = command.guestAccessToken() == null ? null : guestOf(command.guestAccessToken());
         Optional<UiaSession> continued = uia.continued(command.auth(), now);
         String registered = continued.map(UiaSession::result).orElse(null);
         if (command.password() != null) {
             settings.passwordPolicy().check(command.password());
         }
         if (command.username() != null && registered == null) {
-            available(command.username());
+            if (guest != null) {
+                ensureGuestsOwn(command.username(), guest);
+            } else {
+                available(command.username());
+            }
         }
-        RegistrationParams given = command.params();
+        RegistrationParams given = command.params(guest == null ? null : guest.toString());
         UiaSession session;
         try {
             session = uia.authorizeRemembering(PURPOSE, flows(), command.auth(),
@@ -102,11 +119,15 @@ public class RegistrationService implements RegisterAccountUseCase {
             if (passwordHash == null) {
                 throw DomainException.missingParam("Missing password");
             }
-            userId = params.username() == null ? freshUserId() : available(params.username());
-            if (!accounts.insert(Account.register(userId, passwordHash, false, now))) {
-                throw new DomainException(ErrorKind.USER_IN_USE, "User ID already taken.");
+            if (params.upgradingGuest() != null) {
+                userId = upgradeGuest(UserId.parse(params.upgradingGuest()), params.username(), passwordHash);
+            } else {
+                userId = params.username() == null ? freshUserId() : available(params.username());
+                if (!accounts.insert(Account.register(userId, passwordHash, false, now))) {
+                    throw new DomainException(ErrorKind.USER_IN_USE, "User ID already taken.");
+                }
+                profiles.save(userId, new Profile(userId.localpart(), null));
             }
-            profiles.save(userId, new Profile(userId.localpart(), null));
             rateLimits.registered(command.clientIp(), now);
             if (command.auth() != null && command.auth().session() != null) {
                 uia.remember(session.withResult(userId.toString()).withPasswordHash(null));
@@ -117,6 +138,60 @@ public class RegistrationService implements RegisterAccountUseCase {
                 : Optional.of(sessions.open(userId, params.deviceId(), params.initialDeviceDisplayName(),
                         params.refreshToken(), command.clientIp(), now));
         return new RegistrationResult(userId, issued);
+    }
+
+    /**
+     * Synapse's {@code _do_guest_registration}: a numeric user id, the device {@code guest_device}, a long-lived
+     * access token; open even when registration is closed, unless guest access is switched off.
+     */
+    private RegistrationResult registerGuest(RegisterCommand command, Instant now) {
+        if (!settings.allowGuestAccess()) {
+            throw DomainException.forbidden("Guest access is disabled");
+        }
+        rateLimits.registrationFromAddress(command.clientIp(), now);
+        UserId userId = null;
+        for (int attempt = 0; attempt < 10 && userId == null; attempt++) {
+            UserId candidate = new UserId(ids.guestLocalpart(), settings.serverName());
+            if (!accounts.exists(candidate) && accounts.insert(Account.registerGuest(candidate, now))) {
+                userId = candidate;
+            }
+        }
+        if (userId == null) {
+            throw new IllegalStateException("Could not generate a free guest user id");
+        }
+        profiles.save(userId, new Profile(userId.localpart(), null));
+        rateLimits.registered(command.clientIp(), now);
+        IssuedSession session = sessions.open(userId, GUEST_DEVICE_ID, command.initialDeviceDisplayName(), false,
+                command.clientIp(), now);
+        return new RegistrationResult(userId, Optional.of(session));
+    }
+
+    /** The guest whose access token this is; anything else (a full account's token) is refused. */
+    private UserId guestOf(String guestAccessToken) {
+        return signer.verifiedTokenId(guestAccessToken)
+                .flatMap(grants::findActive)
+                .filter(GrantDirectory.ActiveGrant::holderIsGuest)
+                .map(active -> active.grant().userId())
+                .orElseThrow(() -> DomainException.forbidden(
+                        "Cannot register taken user ID without valid guest credentials for that user."));
+    }
+
+    /** A guest keeps its user id: a username, if given, must be the guest's own localpart. */
+    private static void ensureGuestsOwn(String username, UserId guest) {
+        if (!username.toLowerCase(Locale.ROOT).equals(guest.localpart())) {
+            throw DomainException.forbidden("A guest keeps its user ID when it registers: the username must be "
+                    + guest.localpart());
+        }
+    }
+
+    private UserId upgradeGuest(UserId guest, String username, String passwordHash) {
+        if (username != null) {
+            ensureGuestsOwn(username, guest);
+        }
+        Account account = accounts.find(guest).orElseThrow(() -> DomainException.forbidden(
+                "Cannot register taken user ID without valid guest credentials for that user."));
+        accounts.update(account.upgradeFromGuest(passwordHash));
+        return guest;
     }
 
     @Override

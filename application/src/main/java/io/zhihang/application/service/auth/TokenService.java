@@ -66,7 +66,8 @@ public class TokenService implements AuthenticateUseCase, RefreshTokenUseCase, L
             retirement.retirePredecessorOf(grant);
         }
         activity.note(grant.userId(), grant.deviceId(), clientIp, now);
-        return new Requester(grant.userId(), grant.deviceId(), grant.tokenId(), active.holderIsAdmin());
+        return new Requester(grant.userId(), grant.deviceId(), grant.tokenId(), active.holderIsAdmin(),
+                active.holderIsGuest());
     }
 
     @Override

@@ -267,6 +267,11 @@ public class HistoryFilter {
         if ("join".equals(membership) || "leave".equals(membership) || "ban".equals(membership)) {
             return true;
         }
+        return isWorldReadable(roomId);
+    }
+
+    /** Whether the room's history visibility is now {@code world_readable}: anyone may peek into it. */
+    public boolean isWorldReadable(String roomId) {
         return visibilityOf(events.latestState(roomId, VISIBILITY, "", Long.MAX_VALUE))
                 == HistoryVisibility.WORLD_READABLE;
     }

@@ -10,6 +10,7 @@ import io.zhihang.domain.event.EventDraft;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.room.JoinContent;
 import io.zhihang.domain.room.Membership;
+import io.zhihang.domain.room.StateKey;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
 import io.zhihang.domain.shared.UserId;
@@ -59,6 +60,15 @@ public class MembershipService implements MembershipUseCase {
         String roomId = resolve(roomIdOrAlias);
         if ("join".equals(access.membership(roomId, requester.userId().toString()).orElse(null))) {
             return roomId;
+        }
+        if (requester.guest()) {
+            // Synapse: guests are a local concept, checked here rather than in the event auth rules.
+            boolean canJoin = access.stateContent(roomId, new StateKey("m.room.guest_access", ""))
+                    .flatMap(c -> c.string("guest_access")).filter("can_join"::equals).isPresent();
+            if (!canJoin) {
+                throw DomainException.forbidden("Guest access not allowed");
+            }
+            content.put("kind", "guest");
         }
         change(roomId, requester, requester.userId().toString(), profiles.withProfile(requester.userId(), content));
         forgotten.remember(requester.userId().toString(), roomId);

@@ -54,7 +54,8 @@ public class RoomQueryService implements RoomQueries {
     /**
      * The state a user may read, as Synapse gives it ({@code allow_departed_users}): a member reads the current
      * state; one who left or was banned reads the state as it was right after their leave (their own leave
-     * included), never what changed since; anyone else is refused.
+     * included), never what changed since; anyone else reads the current state of a world-readable room (peeking)
+     * and is refused elsewhere.
      */
     private Map<StateKey, String> visibleState(Requester requester, String roomId) {
         String userId = requester.userId().toString();
@@ -63,6 +64,9 @@ public class RoomQueryService implements RoomQueries {
             return state.current(roomId);
         }
         if (!"leave".equals(membership) && !"ban".equals(membership)) {
+            if (history.isWorldReadable(roomId)) {
+                return state.current(roomId);
+            }
             access.ensureJoined(roomId, userId);
         }
         Map<StateKey, String> current = state.current(roomId);
@@ -110,7 +114,7 @@ public class RoomQueryService implements RoomQueries {
     public List<JsonObject> members(Requester requester, String roomId, String membership, String notMembership) {
         String userId = requester.userId().toString();
         if (!"join".equals(access.membership(roomId, userId).orElse(null))) {
-            // A departed member: the member events as they were when they left.
+            // A departed member: the member events as they were when they left (a peeker: as they are now).
             List<String> ids = visibleState(requester, roomId).entrySet().stream()
                     .filter(e -> e.getKey().type().equals("m.room.member")).map(Map.Entry::getValue).toList();
             return clientEvents.formatIds(roomId, ids, true).stream().filter(event -> {

@@ -40,7 +40,10 @@ public class TimelineQueryService implements TimelineQueries {
     @Transactional
     public EventContext context(ContextQuery q) {
         String reader = q.requester().userId().toString();
-        access.ensureJoined(q.roomId(), reader);
+        if (!"join".equals(access.membership(q.roomId(), reader).orElse(null))
+                && !history.isWorldReadable(q.roomId())) {
+            access.ensureJoined(q.roomId(), reader);
+        }
         IgnoredUsers ignored = ignoreLists.of(reader);
         StoredEvent target = events.find(q.eventId()).filter(e -> e.pdu().roomId().equals(q.roomId()))
                 .filter(e -> !history.visible(q.roomId(), reader, List.of(e)).isEmpty())

@@ -48,7 +48,7 @@ public class PublicRoomsResource {
     @Path("v3/publicRooms")
     public Map<String, Object> search(@QueryParam("server") String server, byte[] body,
                                       @Context HttpServerRequest request) {
-        auth.require(request);
+        auth.requireAllowingGuests(request);
         JsonObject b = json.readObject(body);
         JsonObject filter = Fields.object(b, "filter");
         JsonObject f = filter == null ? JsonObject.EMPTY : filter;

@@ -98,7 +98,7 @@ public class RelationsResource {
     private Map<String, Object> relations(String roomId, String eventId, String relType, String eventType,
                                           String from, String to, String limit, String dir, String recurse,
                                           HttpServerRequest request) {
-        var requester = auth.require(request);
+        var requester = auth.requireAllowingGuests(request);
         Boolean recursive = QueryParams.optionalBoolean("recurse", recurse);
         var page = queries.relations(new RelationsQuery(requester, roomId, eventId, relType, eventType, from, to,
                 QueryParams.limit(limit, RelationsQuery.DEFAULT_LIMIT), QueryParams.backwards(dir, true)));

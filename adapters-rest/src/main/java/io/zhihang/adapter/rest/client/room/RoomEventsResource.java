@@ -56,7 +56,7 @@ public class RoomEventsResource {
     public Map<String, Object> send(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
                                     @PathParam("txnId") String txnId, @QueryParam(DELAY) String delay, byte[] body,
                                     @Context HttpServerRequest request) {
-        var requester = auth.require(request);
+        var requester = auth.requireAllowingGuests(request);
         Long delayMillis = QueryParams.optionalLong(DELAY, delay);
         JsonObject content = json.readObject(body);
         if (delayMillis != null) {
@@ -79,7 +79,7 @@ public class RoomEventsResource {
     public Map<String, Object> putState(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
                                         @PathParam("stateKey") String stateKey, @QueryParam(DELAY) String delay,
                                         byte[] body, @Context HttpServerRequest request) {
-        var requester = auth.require(request);
+        var requester = auth.requireAllowingGuests(request);
         Long delayMillis = QueryParams.optionalLong(DELAY, delay);
         JsonObject content = json.readObject(body);
         if (delayMillis != null) {
@@ -106,7 +106,7 @@ public class RoomEventsResource {
     @GET
     @Path("v3/rooms/{roomId}/state")
     public List<JsonObject> state(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
-        return queries.state(auth.require(request), roomId);
+        return queries.state(auth.requireAllowingGuests(request), roomId);
     }
 
     /** {@code format=content} (the default) answers the content, {@code format=event} the whole event. */
@@ -115,7 +115,7 @@ public class RoomEventsResource {
     public JsonObject stateContent(@PathParam("roomId") String roomId, @PathParam("eventType") String type,
                                    @PathParam("stateKey") String stateKey, @QueryParam("format") String format,
                                    @Context HttpServerRequest request) {
-        var requester = auth.require(request);
+        var requester = auth.requireAllowingGuests(request);
         return switch (format == null ? "content" : format) {
             case "content" -> queries.stateContent(requester, roomId, type, stateKey);
             case "event" -> queries.stateEvent(requester, roomId, type, stateKey);
@@ -134,7 +134,7 @@ public class RoomEventsResource {
     @Path("v3/rooms/{roomId}/event/{eventId}")
     public JsonObject event(@PathParam("roomId") String roomId, @PathParam("eventId") String eventId,
                             @Context HttpServerRequest request) {
-        return queries.event(auth.require(request), roomId, eventId);
+        return queries.event(auth.requireAllowingGuests(request), roomId, eventId);
     }
 
     @GET
@@ -143,7 +143,7 @@ public class RoomEventsResource {
                                         @QueryParam("to") String to, @QueryParam("dir") String dir,
                                         @QueryParam("limit") String limit, @QueryParam("filter") String filter,
                                         @Context HttpServerRequest request) {
-        var requester = auth.require(request);
+        var requester = auth.requireAllowingGuests(request);
         var page = queries.messages(requester, roomId, from, to, QueryParams.backwards(dir, true),
                 QueryParams.limit(limit, 10), QueryParams.roomEventFilter(filter));
         Map<String, Object> response = new LinkedHashMap<>();

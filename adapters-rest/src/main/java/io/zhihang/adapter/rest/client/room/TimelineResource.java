@@ -37,7 +37,7 @@ public class TimelineResource {
     public Map<String, Object> context(@PathParam("roomId") String roomId, @PathParam("eventId") String eventId,
                                        @QueryParam("limit") String limit, @QueryParam("filter") String filter,
                                        @Context HttpServerRequest request) {
-        var requester = auth.require(request);
+        var requester = auth.requireAllowingGuests(request);
         var context = queries.context(new ContextQuery(requester, roomId, eventId,
                 QueryParams.limit(limit, ContextQuery.DEFAULT_LIMIT), lazyLoadMembers(filter)));
         Map<String, Object> response = new LinkedHashMap<>();

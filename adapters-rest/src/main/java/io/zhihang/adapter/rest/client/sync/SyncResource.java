@@ -37,7 +37,7 @@ public class SyncResource {
                                     @QueryParam("full_state") String fullState,
                                     @QueryParam("set_presence") String setPresence,
                                     @QueryParam("timeout") String timeout, @Context HttpServerRequest request) {
-        var requester = auth.require(request);
+        var requester = auth.requireAllowingGuests(request);
         var result = sync.sync(new SyncRequest(requester, blankToNull(since), blankToNull(filter),
                 bool("full_state", fullState), timeout(timeout), presence(setPresence)));
         return SyncJson.of(result);

@@ -5,5 +5,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** {@code POST /register} (the {@code kind} comes from the query string). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record RegisterRequest(String kind, String username, String password, String deviceId, String initialDeviceDisplayName, Boolean inhibitLogin, Boolean refreshToken, AuthDict auth) {
+public record RegisterRequest(String kind, String username, String password, String deviceId, String initialDeviceDisplayName, Boolean inhibitLogin, Boolean refreshToken, AuthDict auth,
+                              String guestAccessToken) {
 }
