@@ -127,7 +127,7 @@ public final class RoomTestHomeserver {
         pushRulesCache = new PushRulesCache(pushRuleStore, server.clock);
         pushRules = new PushRuleService(pushRuleStore, pushRulesCache, syncActivity);
         NotificationRecorder recorder = new NotificationRecorder(new RoomPushContexts(events), pushRulesCache,
-                notificationStore, events, server.settings);
+                notificationStore, events, server.settings, new ImmediateAfterCommit(), () -> { });
         stream = new RoomStream(events, new ImmediateAfterCommit(), notifier, new MembershipCache());
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
                 messages, stream, recorder, new SearchIndexer(searchIndex, directory, events), new RecordingEvent<>());
@@ -149,7 +149,7 @@ public final class RoomTestHomeserver {
         timeline = new TimelineQueryService(access, events, clientEvents, history,
                 new IgnoreLists(new InMemoryAccountDataRepository()));
         notifications = new NotificationQueryService(notificationStore, readPositions, clientEvents, access);
-        pushers = new PusherService(pusherStore);
+        pushers = new PusherService(pusherStore, stream, server.clock);
         editHistory = new EditHistoryService(events, history);
     }
 

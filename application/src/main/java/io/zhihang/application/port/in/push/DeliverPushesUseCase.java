@@ -1,0 +1,16 @@
+package io.zhihang.application.port.in.push;
+
+import java.util.List;
+
+/**
+ * The push delivery worker's side: sends recorded notifications to the HTTP pushers' gateways. Every instance may run
+ * it at once; a pusher is claimed by one instance at a time.
+ */
+public interface DeliverPushesUseCase {
+    /**
+     * Claims up to {@code limit} pushers with notifications to send and returns one task per claimed pusher. Running
+     * a task sends that pusher's notifications oldest first, until it has caught up, its gateway fails (then it is
+     * tried again later) or it is removed, and then lets the claim go. Tasks may run in parallel.
+     */
+    List<Runnable> claimDue(int limit);
+}
