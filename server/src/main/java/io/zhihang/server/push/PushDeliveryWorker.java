@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Runs push delivery off the request path: one virtual thread claims the pushers with something to send when woken
  * (notifications were committed, {@link PushNotifier}), at start, and every second (retries that fell due, work other
  * instances recorded), and sends each claimed pusher's notifications on a virtual thread of its own, at most
- * {@value #MAX_PARALLEL} pushers at once, so a slow gateway holds up no other.
+ * {@value #MAX_PARALLEL} pushers at once, so a slow gateway holds up no other. A user's moved read receipt sends
+ * their pushers a badge-only update, on a virtual thread too.
  */
 @Singleton
 public class PushDeliveryWorker implements PushNotifier {
@@ -29,7 +31,7 @@ public class PushDeliveryWorker implements PushNotifier {
     private final Semaphore slots = new Semaphore(MAX_PARALLEL);
     private volatile boolean running;
     private Thread loop;
-    private ExecutorService senders;
+    private volatile ExecutorService senders;
 
     public PushDeliveryWorker(DeliverPushesUseCase delivery) {
         this.delivery = delivery;
@@ -75,6 +77,25 @@ public class PushDeliveryWorker implements PushNotifier {
     public void notificationsRecorded() {
         if (wake.availablePermits() == 0) {
             wake.release();
+        }
+    }
+
+    @Override
+    public void receiptsMoved(String userId) {
+        ExecutorService running = senders;
+        if (!this.running || running == null) {
+            return;
+        }
+        try {
+            running.execute(() -> {
+                try {
+                    delivery.updateBadges(userId);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Updating the push badges of " + userId + " failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // stopping: badge updates are best effort
         }
     }
 

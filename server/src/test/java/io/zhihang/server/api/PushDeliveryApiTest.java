@@ -141,6 +141,30 @@ class PushDeliveryApiTest {
     }
 
     @Test
+    void reading_sends_a_badge_only_update_with_the_lower_count() throws Exception {
+        Matrix.Session alice = Matrix.registerFresh("pushn");
+        Matrix.Session bob = Matrix.registerFresh("pusho");
+        String roomId = lunchWith(alice, bob);
+        String pushkey = Matrix.freshName("key");
+        setPusher(alice, pusher(pushkey, Map.of("format", "event_id_only")));
+        String eventId = Rooms.send(bob, roomId, "Shall we?");
+        assertThat(notification(gateway.next()).get("counts")).isEqualTo(Map.of("unread", 1));
+
+        as(alice).body(Map.of()).post(Rooms.path(roomId) + "/receipt/m.read/" + eventId).then().statusCode(200);
+
+        Map<String, Object> badge = gateway.next();
+        takePushkeyTs(badge);
+        Map<String, Object> expected = new HashMap<>();
+        expected.put("id", "");
+        expected.put("type", null);
+        expected.put("sender", "");
+        expected.put("counts", Map.of("unread", 0));
+        expected.put("devices", List.of(Map.of("app_id", APP, "pushkey", pushkey,
+                "data", Map.of("format", "event_id_only"))));
+        assertThat(badge).isEqualTo(Map.of("notification", expected));
+    }
+
+    @Test
     void a_failing_gateway_gets_the_notification_again_after_a_second_and_then_the_next() throws Exception {
         Matrix.Session alice = Matrix.registerFresh("pushe");
         Matrix.Session bob = Matrix.registerFresh("pushf");

@@ -38,6 +38,8 @@ public class PanachePusherRepository implements PusherRepository, PushQueue {
     private static final String KEY = " WHERE user_id = ? AND app_id = ? AND pushkey = ?";
     private static final String FIND = "SELECT " + COLUMNS + " FROM pushers p"
             + " WHERE p.user_id = ? AND p.app_id = ? AND p.pushkey = ?";
+    private static final String OF_USER = "SELECT " + COLUMNS + " FROM pushers p WHERE p.user_id = ?"
+            + " ORDER BY p.app_id, p.pushkey";
     private static final String CLAIM = "UPDATE pushers SET claimed_until = ?" + KEY
             + " AND (claimed_until IS NULL OR claimed_until <= ?)";
     private static final String ADVANCE = """
@@ -111,6 +113,11 @@ public class PanachePusherRepository implements PusherRepository, PushQueue {
     public List<QueuedPusher> due(long upTo, Instant now, int limit) {
         long ms = now.toEpochMilli();
         return sql.list(DUE, PanachePusherRepository::queued, ms, ms, upTo, limit);
+    }
+
+    @Override
+    public List<QueuedPusher> ofUser(String userId) {
+        return sql.list(OF_USER, PanachePusherRepository::queued, userId);
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HTTP push delivery as Synapse's {@code HttpPusher}: each pusher walks its user's notifications after its position,
@@ -44,6 +45,8 @@ public class PushDeliveryService implements DeliverPushesUseCase {
     private final RoomStream stream;
     private final InstantSource clock;
     private final PushRetryPolicy retry;
+    /** The badge count last sent to each pusher by this instance (Synapse's {@code badge_count_last_call}). */
+    private final Map<PusherKey, Long> lastBadge = new ConcurrentHashMap<>();
 
     public PushDeliveryService(PushQueue queue, PushQueueSteps steps, PushRequests requests, PushGateway gateway,
                                RoomStream stream, InstantSource clock, PushRetryPolicy retry) {
@@ -54,6 +57,26 @@ public class PushDeliveryService implements DeliverPushesUseCase {
         this.stream = stream;
         this.clock = clock;
         this.retry = retry;
+    }
+
+    @Override
+    public void updateBadges(String userId) {
+        List<QueuedPusher> pushers = steps.pushersOf(userId);
+        if (pushers.isEmpty()) {
+            return;
+        }
+        long badge = requests.badge(userId);
+        for (QueuedPusher pusher : pushers) {
+            Long last = lastBadge.get(pusher.key());
+            if (last != null && last == badge) {
+                continue;
+            }
+            JsonObject body = GatewayNotification.badge(PushRequests.recipient(pusher), badge);
+            if (gateway.post(pusher.pusher().data().string("url").orElseThrow(), body)
+                    instanceof PushGateway.Accepted) {
+                lastBadge.put(pusher.key(), badge);
+            }
+        }
     }
 
     @Override
@@ -138,6 +161,11 @@ public class PushDeliveryService implements DeliverPushesUseCase {
         if (body.isEmpty()) {
             return new PushGateway.Accepted(List.of());
         }
-        return gateway.post(pusher.pusher().data().string("url").orElseThrow(), body.get());
+        PushGateway.Delivery delivery = gateway.post(pusher.pusher().data().string("url").orElseThrow(), body.get());
+        if (delivery instanceof PushGateway.Accepted accepted && accepted.rejected().isEmpty()) {
+            body.get().object("notification").flatMap(note -> note.object("counts")).flatMap(c -> c.number("unread"))
+                    .ifPresent(unread -> lastBadge.put(pusher.key(), unread));
+        }
+        return delivery;
     }
 }

@@ -75,6 +75,11 @@ public class PushQueueSteps {
         queue.failing(key, failingSince, retryAt);
     }
 
+    @Transactional
+    public List<QueuedPusher> pushersOf(String userId) {
+        return queue.ofUser(userId);
+    }
+
     /** Since when the pusher's gateway has been failing, if it is. */
     @Transactional
     public Optional<Instant> failingSince(PusherKey key) {

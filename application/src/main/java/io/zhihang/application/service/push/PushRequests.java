@@ -56,7 +56,7 @@ public class PushRequests {
                 badge(pusher.key().userId())));
     }
 
-    private static Recipient recipient(QueuedPusher pusher) {
+    static Recipient recipient(QueuedPusher pusher) {
         return new Recipient(pusher.key().userId(), pusher.pusher(), pusher.pushkeyTs());
     }
 
@@ -76,7 +76,9 @@ public class PushRequests {
                 .orElse(null);
     }
 
-    private long badge(String userId) {
+    /** The user's badge count, in its own transaction. */
+    @Transactional
+    public long badge(String userId) {
         List<String> joined = state.roomsWith(userId, "join");
         long rooms = counts.counts(userId, joined).rooms().values().stream()
                 .filter(room -> room.total().notificationCount() > 0)

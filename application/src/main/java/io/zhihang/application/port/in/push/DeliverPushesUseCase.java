@@ -13,4 +13,11 @@ public interface DeliverPushesUseCase {
      * tried again later) or it is removed, and then lets the claim go. Tasks may run in parallel.
      */
     List<Runnable> claimDue(int limit);
+
+    /**
+     * Sends the user's pushers a badge-only notification with the user's unread count, to those whose last count
+     * sent (by this instance) differs (Synapse's {@code _update_badge} after a read receipt). Best effort: a failure is
+     * not retried.
+     */
+    void updateBadges(String userId);
 }

@@ -20,6 +20,9 @@ public interface PushQueue {
      */
     List<QueuedPusher> due(long upTo, Instant now, int limit);
 
+    /** The user's pushers with their delivery state. */
+    List<QueuedPusher> ofUser(String userId);
+
     /** The pusher's delivery state, if it still exists. */
     Optional<QueuedPusher> find(PusherKey key);
 
