@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public class PushDeliveryWorker implements PushNotifier {
     static final int MAX_PARALLEL = 16;
     private static final long POLL_MS = 1000;
+    private static final long STOP_WAIT_MS = 5000;
     private static final System.Logger LOG = System.getLogger(PushDeliveryWorker.class.getName());
 
     private final DeliverPushesUseCase delivery;
@@ -55,7 +56,11 @@ public class PushDeliveryWorker implements PushNotifier {
         loop = Thread.ofVirtual().name("push-delivery").start(this::run);
     }
 
-    /** Stops claiming and waits (boundedly) for the sends under way; unsent notifications wait in the database. */
+    /**
+     * Stops claiming and waits up to {@value #STOP_WAIT_MS} ms for the sends under way, then interrupts them, so that a
+     * slow gateway does not hold up a shutdown. Unsent notifications wait in the database; an interrupted pusher's
+     * claim runs out after a minute.
+     */
     public synchronized void stop() {
         if (!running) {
             return;
@@ -63,9 +68,9 @@ public class PushDeliveryWorker implements PushNotifier {
         running = false;
         wake.release();
         try {
-            loop.join(10_000);
+            loop.join(STOP_WAIT_MS);
             senders.shutdown();
-            if (!senders.awaitTermination(40, TimeUnit.SECONDS)) {
+            if (!senders.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS)) {
                 senders.shutdownNow();
             }
         } catch (InterruptedException e) {
