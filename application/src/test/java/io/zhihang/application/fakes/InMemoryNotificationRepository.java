@@ -54,6 +54,14 @@ public class InMemoryNotificationRepository implements NotificationRepository {
                 .limit(limit).toList();
     }
 
+    @Override
+    public synchronized List<StoredNotification> between(String userId, long after, long upTo, int limit) {
+        return rows.stream()
+                .filter(r -> r.userId().equals(userId) && r.streamOrdering() > after && r.streamOrdering() <= upTo)
+                .sorted(Comparator.comparingLong(StoredNotification::streamOrdering))
+                .limit(limit).toList();
+    }
+
     private List<ThreadCount> count(Predicate<StoredNotification> which) {
         Map<List<String>, long[]> counts = new LinkedHashMap<>();
         for (StoredNotification r : rows) {

@@ -3,12 +3,15 @@ package io.zhihang.application.fakes;
 import io.zhihang.application.port.out.push.PusherRepository;
 import io.zhihang.domain.push.Pusher;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
-/** Pushers in a list, keyed by user, app id and pushkey. */
+/** Pushers in a list, keyed by user, app id and pushkey, with the device that set each. */
 public class InMemoryPusherRepository implements PusherRepository {
-    private record Row(String userId, Pusher pusher) {
+    private record Row(String userId, Pusher pusher, String deviceId) {
         boolean is(String userId, String appId, String pushkey) {
             return this.userId.equals(userId) && pusher.appId().equals(appId) && pusher.pushkey().equals(pushkey);
         }
@@ -22,9 +25,10 @@ public class InMemoryPusherRepository implements PusherRepository {
     }
 
     @Override
-    public synchronized void save(String userId, Pusher pusher) {
+    public synchronized void save(String userId, Pusher pusher, String deviceId, Instant now, long position) {
+        Optional<Row> existing = rows.stream().filter(r -> r.is(userId, pusher.appId(), pusher.pushkey())).findFirst();
         delete(userId, pusher.appId(), pusher.pushkey());
-        rows.add(new Row(userId, pusher));
+        rows.add(new Row(userId, pusher, existing.map(Row::deviceId).orElse(deviceId)));
     }
 
     @Override
@@ -37,5 +41,15 @@ public class InMemoryPusherRepository implements PusherRepository {
         new ArrayList<>(rows).stream().filter(r -> !r.userId().equals(userId)
                         && r.pusher().appId().equals(appId) && r.pusher().pushkey().equals(pushkey))
                 .forEach(rows::remove);
+    }
+
+    @Override
+    public synchronized void deleteOfDevices(String userId, Collection<String> deviceIds) {
+        rows.removeIf(r -> r.userId().equals(userId) && deviceIds.contains(r.deviceId()));
+    }
+
+    @Override
+    public synchronized void deleteAll(String userId) {
+        rows.removeIf(r -> r.userId().equals(userId));
     }
 }

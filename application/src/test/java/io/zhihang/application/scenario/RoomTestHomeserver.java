@@ -13,6 +13,7 @@ import io.zhihang.application.fakes.InMemoryMessageLog;
 import io.zhihang.application.fakes.InMemoryNotificationRepository;
 import io.zhihang.application.fakes.InMemoryPushRuleRepository;
 import io.zhihang.application.fakes.InMemoryPusherRepository;
+import io.zhihang.application.port.out.push.PushNotifier;
 import io.zhihang.application.fakes.InMemoryReadPositions;
 import io.zhihang.application.fakes.RecordingEvents;
 import io.zhihang.application.fakes.InMemoryRoomRepository;
@@ -111,6 +112,17 @@ public final class RoomTestHomeserver {
     public final EditGuard edits;
     public final EditHistoryService editHistory;
 
+    /** Push delivery is not part of these scenarios: its wake-ups go nowhere. */
+    public static final PushNotifier NO_PUSH = new PushNotifier() {
+        @Override
+        public void notificationsRecorded() {
+        }
+
+        @Override
+        public void receiptsMoved(String userId) {
+        }
+    };
+
     private final AtomicInteger txnCounter = new AtomicInteger();
 
     public RoomTestHomeserver() {
@@ -127,7 +139,7 @@ public final class RoomTestHomeserver {
         pushRulesCache = new PushRulesCache(pushRuleStore, server.clock);
         pushRules = new PushRuleService(pushRuleStore, pushRulesCache, syncActivity);
         NotificationRecorder recorder = new NotificationRecorder(new RoomPushContexts(events), pushRulesCache,
-                notificationStore, events, server.settings);
+                notificationStore, events, server.settings, new ImmediateAfterCommit(), NO_PUSH);
         stream = new RoomStream(events, new ImmediateAfterCommit(), notifier, new MembershipCache());
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
                 messages, stream, recorder, new SearchIndexer(searchIndex, directory, events), new RecordingEvent<>(),
@@ -150,7 +162,7 @@ public final class RoomTestHomeserver {
         timeline = new TimelineQueryService(access, events, clientEvents, history,
                 new IgnoreLists(new InMemoryAccountDataRepository()));
         notifications = new NotificationQueryService(notificationStore, readPositions, clientEvents, access);
-        pushers = new PusherService(pusherStore);
+        pushers = new PusherService(pusherStore, stream, server.clock);
         editHistory = new EditHistoryService(events, history);
     }
 

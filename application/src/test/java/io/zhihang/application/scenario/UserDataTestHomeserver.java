@@ -1,5 +1,6 @@
 package io.zhihang.application.scenario;
 
+import io.zhihang.application.fakes.ImmediateAfterCommit;
 import io.zhihang.application.fakes.InMemoryAccountDataRepository;
 import io.zhihang.application.fakes.InMemoryReceiptRepository;
 import io.zhihang.application.fakes.RecordingEvent;
@@ -27,7 +28,7 @@ public final class UserDataTestHomeserver {
     public UserDataTestHomeserver() {
         accountData = new AccountDataService(accountDataStore, rooms.access, syncActivity);
         receipts = new ReceiptService(receiptStore, accountDataStore, rooms.access, rooms.events, rooms.history,
-                rooms.server.clock, syncActivity);
+                rooms.server.clock, syncActivity, new ImmediateAfterCommit(), RoomTestHomeserver.NO_PUSH);
         sync = new UserDataSyncService(accountDataStore, receiptStore);
     }
 

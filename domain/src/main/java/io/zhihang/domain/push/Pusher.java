@@ -8,10 +8,13 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A pusher: where the homeserver would send a user's notifications. Only {@code http} pushers are accepted (email
- * pushers need an email address on the account, which this server does not keep). Delivery is not implemented yet.
+ * A pusher: where the homeserver sends a user's notifications. Only {@code http} pushers are accepted (email
+ * pushers need an email address on the account, which this server does not keep). Each notification is posted to
+ * the push gateway at {@code data.url} as {@link GatewayNotification} builds it; retries follow
+ * {@link PushRetryPolicy}, and a gateway that rejects the pushkey removes the pusher.
  *
- * @param data {@code url} (the push gateway's {@code /_matrix/push/v1/notify}) and optionally {@code format}
+ * @param data {@code url} (the push gateway's {@code /_matrix/push/v1/notify}), optionally {@code format}
+ *             ({@code event_id_only}) and anything else the app's gateway wants, passed on without {@code url}
  */
 public record Pusher(String pushkey, String kind, String appId, String appDisplayName, String deviceDisplayName,
                      String profileTag, String lang, JsonObject data) {

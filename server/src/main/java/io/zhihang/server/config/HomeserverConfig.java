@@ -46,6 +46,18 @@ public interface HomeserverConfig {
 
     Messages messages();
 
+    Push push();
+
+    /** Push delivery to HTTP pushers' gateways. */
+    interface Push {
+        /**
+         * Address ranges (CIDR, e.g. {@code 127.0.0.0/8}, {@code fd00::/8}) a push gateway may be at although they
+         * are private or otherwise reserved. Gateways at such addresses are refused by default, as Synapse's
+         * {@code ip_range_blacklist} does; this is Synapse's {@code ip_range_whitelist}.
+         */
+        Optional<List<String>> ipRangeAllowlist();
+    }
+
     /**
      * Messages: the lifecycle rules (recall and edit, on the Matrix paths and the product API alike), delayed events,
      * password encryption.

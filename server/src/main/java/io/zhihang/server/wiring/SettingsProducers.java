@@ -19,6 +19,7 @@ import io.zhihang.domain.auth.RegistrationTokens;
 import io.zhihang.domain.lifecycle.LifecyclePolicy;
 import io.zhihang.domain.media.MediaUploadPolicy;
 import io.zhihang.domain.media.ThumbnailSizes;
+import io.zhihang.domain.push.PushRetryPolicy;
 import io.zhihang.domain.ratelimit.RateLimit;
 import io.zhihang.domain.shared.ServerName;
 import io.zhihang.server.config.HomeserverConfig;
@@ -75,6 +76,13 @@ public class SettingsProducers {
         HomeserverConfig.Turn turn = config.turn();
         return new TurnSettings(turn.uris().orElse(List.of()), turn.sharedSecret().orElse(null),
                 turn.username().orElse(null), turn.password().orElse(null), turn.userLifetime());
+    }
+
+    /** Synapse's push back-off: 1 s doubling to 1 h; a notification is skipped after a day of failure. */
+    @Produces
+    @Singleton
+    PushRetryPolicy pushRetryPolicy() {
+        return PushRetryPolicy.SYNAPSE;
     }
 
     @Produces

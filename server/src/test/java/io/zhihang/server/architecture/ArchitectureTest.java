@@ -47,6 +47,7 @@ class ArchitectureTest {
             .adapter("security", "io.zhihang.server.security..", "io.zhihang.server.keys..")
             .adapter("scheduler", "io.zhihang.server.maintenance..")
             .adapter("imaging", "io.zhihang.server.media..")
+            .adapter("push", "io.zhihang.server.push..")
             .withOptionalLayers(true)
             .ignoreDependency(resideInAnyPackage("io.zhihang.server.wiring..", "io.zhihang.server.config.."),
                     DescribedPredicate.alwaysTrue())

@@ -45,6 +45,11 @@ public class JdbcNotificationRepository implements NotificationRepository {
              WHERE user_id = ? AND notify AND stream_ordering < ? %s
              ORDER BY stream_ordering DESC LIMIT ?""";
 
+    private static final String BETWEEN = """
+            SELECT room_id, event_id, stream_ordering, highlight, thread_id, actions FROM event_push_actions
+             WHERE user_id = ? AND notify AND stream_ordering > ? AND stream_ordering <= ?
+             ORDER BY stream_ordering LIMIT ?""";
+
     private final AgroalDataSource dataSource;
 
     JdbcNotificationRepository(ActivePersistenceUnit unit, @Any Instance<AgroalDataSource> dataSources) {
@@ -127,6 +132,26 @@ public class JdbcNotificationRepository implements NotificationRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not count notifications", e);
         }
+    }
+
+    @Override
+    public List<StoredNotification> between(String userId, long after, long upTo, int limit) {
+        List<StoredNotification> page = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(BETWEEN)) {
+            s.setString(1, userId);
+            s.setLong(2, after);
+            s.setLong(3, upTo);
+            s.setInt(4, limit);
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    page.add(new StoredNotification(userId, row.getString(1), row.getString(2), row.getLong(3),
+                            row.getBoolean(4), row.getString(5), (JsonArray) Json.parse(row.getString(6))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read notifications", e);
+        }
+        return page;
     }
 
     @Override

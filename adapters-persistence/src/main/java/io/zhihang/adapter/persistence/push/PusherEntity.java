@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "pushers")
-@IdClass(PusherKey.class)
+@IdClass(PusherEntityKey.class)
 public class PusherEntity {
     @Id
     @Column(name = "user_id")
@@ -39,4 +39,14 @@ public class PusherEntity {
 
     @Column(nullable = false, columnDefinition = "TEXT")
     public String data;
+
+    @Column(name = "device_id")
+    public String deviceId;
+
+    @Column(nullable = false)
+    public long ts;
+
+    /** Delivery state ({@code failing_since}, {@code retry_at}, {@code claimed_until}) is written in plain SQL. */
+    @Column(name = "last_stream_ordering", nullable = false)
+    public long lastStreamOrdering;
 }

@@ -4,5 +4,5 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-class PusherPanacheRepo implements PanacheRepositoryBase<PusherEntity, PusherKey> {
+class PusherPanacheRepo implements PanacheRepositoryBase<PusherEntity, PusherEntityKey> {
 }

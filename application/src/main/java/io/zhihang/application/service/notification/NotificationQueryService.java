@@ -12,6 +12,7 @@ import io.zhihang.application.port.out.push.ReadPositions.RoomReadUpTo;
 import io.zhihang.application.service.room.ClientEvents;
 import io.zhihang.application.service.room.RoomAccess;
 import io.zhihang.domain.auth.Requester;
+import io.zhihang.domain.protocol.json.JsonNull;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,6 +111,7 @@ public class NotificationQueryService implements NotificationQueries {
             out.add(JsonObject.builder()
                     .put("actions", n.actions())
                     .put("event", event)
+                    .put("profile_tag", JsonNull.INSTANCE)
                     .put("read", isRead)
                     .put("room_id", n.roomId())
                     .put("ts", event.number("origin_server_ts").orElse(0L))

@@ -2,8 +2,10 @@ package io.zhihang.application.service.push;
 
 import io.zhihang.application.config.HomeserverSettings;
 import io.zhihang.application.port.in.push.RecordNotificationsUseCase;
+import io.zhihang.application.port.out.AfterCommit;
 import io.zhihang.application.port.out.push.NotificationRepository;
 import io.zhihang.application.port.out.push.NotificationRepository.StoredNotification;
+import io.zhihang.application.port.out.push.PushNotifier;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.domain.event.Pdu;
 import io.zhihang.domain.protocol.RoomVersion;
@@ -28,7 +30,8 @@ import java.util.Set;
  * room except the sender (and the invitee of an invite), the user's rules decide, and each event that notifies
  * someone becomes a row of {@link NotificationRepository}, all rows in one batch. Rooms where the sender is alone
  * cost a glance at the state map; in other rooms the members, power levels and rules come from memory. A redacted
- * event's rows are deleted, so a recalled message is neither unread nor listed.
+ * event's rows are deleted, so a recalled message is neither unread nor listed. Once rows commit, push delivery is
+ * woken ({@link PushNotifier}).
  */
 @ApplicationScoped
 public class NotificationRecorder implements RecordNotificationsUseCase {
@@ -39,10 +42,15 @@ public class NotificationRecorder implements RecordNotificationsUseCase {
     private final NotificationRepository notifications;
     private final EventStore events;
     private final String localServer;
+    private final AfterCommit afterCommit;
+    private final PushNotifier push;
 
     public NotificationRecorder(RoomPushContexts rooms, PushRulesCache rules, NotificationRepository notifications,
-                                EventStore events, HomeserverSettings settings) {
+                                EventStore events, HomeserverSettings settings, AfterCommit afterCommit,
+                                PushNotifier push) {
         this.rooms = rooms;
+        this.afterCommit = afterCommit;
+        this.push = push;
         this.rules = rules;
         this.notifications = notifications;
         this.events = events;
@@ -80,6 +88,9 @@ public class NotificationRecorder implements RecordNotificationsUseCase {
             if (!recipients.isEmpty()) {
                 decide(roomId, room, event, recipients, rows);
             }
+        }
+        if (!rows.isEmpty()) {
+            afterCommit.register(push::notificationsRecorded, () -> { });
         }
         return rows;
     }

@@ -1,6 +1,8 @@
 package io.zhihang.application.service.userdata;
 
 import io.zhihang.application.port.in.userdata.ReceiptsUseCase;
+import io.zhihang.application.port.out.AfterCommit;
+import io.zhihang.application.port.out.push.PushNotifier;
 import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.port.out.userdata.AccountDataRepository;
@@ -29,7 +31,8 @@ import java.util.Set;
 
 /**
  * Read receipts and the read marker. A public receipt wakes the syncs of the room's members; a private one and the
- * read marker only the user's own.
+ * read marker only the user's own. A moved read receipt may lower the user's badge count: push delivery is told
+ * after commit.
  */
 @ApplicationScoped
 public class ReceiptService implements ReceiptsUseCase {
@@ -43,10 +46,14 @@ public class ReceiptService implements ReceiptsUseCase {
     private final HistoryFilter history;
     private final InstantSource clock;
     private final Event<SyncActivity> syncActivity;
+    private final AfterCommit afterCommit;
+    private final PushNotifier push;
 
     public ReceiptService(ReceiptRepository receipts, AccountDataRepository accountData, RoomAccess access,
                           EventStore events, HistoryFilter history, InstantSource clock,
-                          Event<SyncActivity> syncActivity) {
+                          Event<SyncActivity> syncActivity, AfterCommit afterCommit, PushNotifier push) {
+        this.afterCommit = afterCommit;
+        this.push = push;
         this.receipts = receipts;
         this.accountData = accountData;
         this.access = access;
@@ -129,6 +136,10 @@ public class ReceiptService implements ReceiptsUseCase {
             return;
         }
         receipts.save(receipt);
+        if (!changes.readBy.contains(userId)) {
+            changes.readBy.add(userId);
+            afterCommit.register(() -> push.receiptsMoved(userId), () -> { });
+        }
         if (type.isPrivate()) {
             changes.users.add(userId);
         } else {
@@ -177,6 +188,8 @@ public class ReceiptService implements ReceiptsUseCase {
     private static final class Changes {
         final Set<String> users = new HashSet<>();
         final Set<String> rooms = new HashSet<>();
+        /** Users whose read receipts moved: their pushers may get a new badge count. */
+        final Set<String> readBy = new HashSet<>();
 
         void fire(Event<SyncActivity> event) {
             if (!users.isEmpty() || !rooms.isEmpty()) {

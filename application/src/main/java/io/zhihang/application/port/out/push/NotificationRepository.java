@@ -34,6 +34,12 @@ public interface NotificationRepository {
      */
     List<StoredNotification> latest(String userId, long before, int limit, boolean onlyHighlights);
 
+    /**
+     * The user's notifications with a stream ordering in ({@code after}, {@code upTo}], oldest first, at most
+     * {@code limit}: what a pusher has yet to send.
+     */
+    List<StoredNotification> between(String userId, long after, long upTo, int limit);
+
     record StoredNotification(String userId, String roomId, String eventId, long streamOrdering, boolean highlight,
                               String threadId, JsonArray actions) {
     }

@@ -3,5 +3,5 @@ package io.zhihang.adapter.persistence.push;
 import java.io.Serializable;
 
 /** Composite id of {@link PusherEntity}. */
-public record PusherKey(String userId, String appId, String pushkey) implements Serializable {
+public record PusherEntityKey(String userId, String appId, String pushkey) implements Serializable {
 }
