@@ -39,12 +39,12 @@ public class MediaLedger {
 
     public MediaLedger(MediaRepository media, MediaThumbnailRepository thumbnails, MediaBlobStore blobs,
                        MediaArrivals arrivals, AfterCommit afterCommit, UrlPreviewRepository urlPreviews) {
-        this.urlPreviews = urlPreviews;
         this.media = media;
         this.thumbnails = thumbnails;
         this.blobs = blobs;
         this.arrivals = arrivals;
         this.afterCommit = afterCommit;
+        this.urlPreviews = urlPreviews;
     }
 
     @Transactional

@@ -40,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * URL previews as Synapse's {@code UrlPreviewer} makes them. A URL asked for again within {@link UrlPreview#LIFETIME}
- * is answered from memory (failures too, and concurrent requests share one fetch), else from the database cache,
+ * is answered from memory (refusals too, and concurrent requests share one fetch), else from the database cache,
  * which also keeps previews of past times for {@code ts}; only then is the page fetched. An image URL previews as the
  * image; an HTML page as its Open Graph tags, its image copied into the media repository. Other types have no
  * preview ({@code {}}).
@@ -95,7 +95,10 @@ public class PreviewUrlService implements PreviewUrlUseCase, ExpireUrlPreviewsUs
         if (current == mine) {
             try {
                 mine.result().complete(make(query.requester(), url, query.url(), query.at().orElse(now)));
+            } catch (DomainException refusal) {
+                mine.result().completeExceptionally(refusal); // remembered, as Synapse remembers failures
             } catch (RuntimeException e) {
+                memory.remove(query.url(), mine); // our own trouble (the database): the next request tries again
                 mine.result().completeExceptionally(e);
             }
         }
