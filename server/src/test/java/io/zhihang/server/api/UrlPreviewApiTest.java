@@ -2,7 +2,9 @@ package io.zhihang.server.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,9 @@ class UrlPreviewApiTest {
     static final String PREVIEW = "/_matrix/client/v1/media/preview_url";
     private static WebPages site;
 
+    @Inject
+    TestClock clock;
+
     @BeforeAll
     static void startSite() throws IOException {
         site = new WebPages(UrlPreviewProfile.MAX_BYTES + 1024);
@@ -37,6 +42,11 @@ class UrlPreviewApiTest {
     @AfterAll
     static void stopSite() {
         site.close();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.release();
     }
 
     @Test
@@ -118,6 +128,24 @@ class UrlPreviewApiTest {
         as(bob).queryParam("url", site.url("/counted.html")).queryParam("ts", Instant.now().toEpochMilli())
                 .get(PREVIEW).then().statusCode(200).body("'og:title'", equalTo("A cat on a mat"));
         assertThat(site.hits("/counted.html")).isEqualTo(1);
+    }
+
+    @Test
+    void after_the_hour_the_page_is_fetched_again_and_ts_still_finds_the_earlier_preview() {
+        Matrix.Session alice = Matrix.registerFresh("previewer");
+        String url = site.url("/versioned.html");
+        Instant first = clock.freeze();
+        as(alice).queryParam("url", url).get(PREVIEW).then().statusCode(200)
+                .body("'og:title'", equalTo("Version 1"));
+
+        clock.advance(Duration.ofMinutes(61));
+        as(alice).queryParam("url", url).get(PREVIEW).then().statusCode(200)
+                .body("'og:title'", equalTo("Version 2"));
+
+        clock.advance(Duration.ofMinutes(61));
+        as(alice).queryParam("url", url).queryParam("ts", first.plus(Duration.ofMinutes(10)).toEpochMilli())
+                .get(PREVIEW).then().statusCode(200).body("'og:title'", equalTo("Version 1"));
+        assertThat(site.hits("/versioned.html")).isEqualTo(2);
     }
 
     @Test

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small web site on 127.0.0.1 (an ephemeral port) for URL preview tests: an Open Graph page, a plain HTML page, an
- * image, redirects (to itself, to another loopback address, in a loop), an error, a type that cannot be previewed,
+ * A small web site on 127.0.0.1 (an ephemeral port) for URL preview tests: an Open Graph page, a plain HTML page, a
+ * page that changes with each request, an image, redirects (to itself, to another loopback address, in a loop), an error, a type that cannot be previewed,
  * oversized bodies (declared and streamed), and a page that never answers until the test ends. It counts the
  * requests to each path.
  */
@@ -69,6 +69,7 @@ final class WebPages implements AutoCloseable {
                     <meta name="twitter:site" content="@cats">
                     <title>Ignored title</title>
                     </head><body><p>Body text</p></body></html>""");
+            case "/versioned.html" -> html(exchange, "<title>Version " + hits(path) + "</title>");
             case "/plain.html" -> html(exchange, """
                     <html><head><title> Plain page </title>
                     <meta name="description" content="Nothing but HTML here.">
