@@ -8,6 +8,8 @@
 #   JAVA                 java binary to use (else $JAVA_HOME/bin/java or the newest
 #                        JDK >= 21 under /usr/lib/jvm, else java on PATH)
 #   E2E_STARTUP_TIMEOUT  seconds to wait for the server (default 60)
+# The server may preview URLs of 127.0.0.1 (zhihang.media.url-preview.ip-range-allowlist), where
+# preview.test.mjs runs its own web server; every other internal address stays refused.
 #
 # Installs what is missing (npm ci in e2e/js; Debian's python3-matrix-nio and python3-olm),
 # starts the server on a free loopback port with a fresh data dir, runs the js
@@ -165,6 +167,7 @@ ZHIHANG_RATE_LIMITS_ENABLED=false \
 ZHIHANG_PUSH_IP_RANGE_ALLOWLIST=127.0.0.0/8 \
 ZHIHANG_PASSWORD_HASHING_MEMORY_KIB=1024 \
 ZHIHANG_PASSWORD_HASHING_ITERATIONS=1 \
+ZHIHANG_MEDIA_URL_PREVIEW_IP_RANGE_ALLOWLIST=127.0.0.1/32 \
     "$JAVA_BIN" -jar "$WORK_DIR/app/$(basename "$JAR")" >"$SERVER_LOG" 2>&1 </dev/null &
 SERVER_PID=$!
 

@@ -55,7 +55,19 @@ public enum ErrorKind {
     /** A third-party medium (email, phone) the server cannot verify. */
     THREEPID_MEDIUM_NOT_SUPPORTED("M_THREEPID_MEDIUM_NOT_SUPPORTED"),
     /** The request names a third-party server (an identity server) that this server does not trust. */
-    SERVER_NOT_TRUSTED("M_SERVER_NOT_TRUSTED");
+    SERVER_NOT_TRUSTED("M_SERVER_NOT_TRUSTED"),
+    /**
+     * A URL preview of an address the server may not connect to (a private or loopback one); Synapse answers 403 with
+     * {@code M_UNKNOWN} ("IP address blocked").
+     */
+    PREVIEW_BLOCKED("M_UNKNOWN"),
+    /**
+     * A URL preview whose page could not be fetched: no usable address, no answer in time, an error status, a type
+     * that cannot be previewed; Synapse answers 502 with {@code M_UNKNOWN}.
+     */
+    PREVIEW_UNAVAILABLE("M_UNKNOWN"),
+    /** A URL preview whose page is larger than the previewer reads; Synapse answers 502 with {@code M_TOO_LARGE}. */
+    PREVIEW_TOO_LARGE("M_TOO_LARGE");
 
     private final String errcode;
 

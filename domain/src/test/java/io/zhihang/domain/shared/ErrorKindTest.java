@@ -13,7 +13,9 @@ class ErrorKindTest {
     void every_kind_carries_a_spec_errcode_named_after_it() {
         assertThat(Arrays.stream(ErrorKind.values())
                 .filter(kind -> kind != ErrorKind.CONFLICT && kind != ErrorKind.SERVER_CONTROLLED
-                        && kind != ErrorKind.THREEPID_CHANGES_DISABLED && kind != ErrorKind.UNRECOGNIZED_REQUEST))
+                        && kind != ErrorKind.THREEPID_CHANGES_DISABLED && kind != ErrorKind.UNRECOGNIZED_REQUEST
+                        && kind != ErrorKind.PREVIEW_BLOCKED && kind != ErrorKind.PREVIEW_UNAVAILABLE
+                        && kind != ErrorKind.PREVIEW_TOO_LARGE))
                 .allSatisfy(kind -> assertThat(kind.errcode()).isEqualTo("M_" + kind.name()));
     }
 
@@ -51,5 +53,12 @@ class ErrorKindTest {
         assertThat(new UnknownTokenException("revoked", false))
                 .satisfies(e -> assertThat(e.softLogout()).isFalse())
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNKNOWN_TOKEN));
+    }
+
+    @Test
+    void url_preview_refusals_are_m_unknown_or_m_too_large_as_synapse_answers_them() {
+        assertThat(ErrorKind.PREVIEW_BLOCKED.errcode()).isEqualTo("M_UNKNOWN");
+        assertThat(ErrorKind.PREVIEW_UNAVAILABLE.errcode()).isEqualTo("M_UNKNOWN");
+        assertThat(ErrorKind.PREVIEW_TOO_LARGE.errcode()).isEqualTo("M_TOO_LARGE");
     }
 }

@@ -121,6 +121,36 @@ public interface HomeserverConfig {
         /** How long a reservation waits for its content (Synapse's {@code unused_expiration_time}). */
         @WithDefault("PT24H")
         Duration unusedExpiration();
+
+        UrlPreview urlPreview();
+    }
+
+    /** URL previews ({@code GET /preview_url}), as Synapse's {@code url_preview_*} settings. */
+    interface UrlPreview {
+        /** On by default: private, loopback and other internal addresses are refused all the same. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Address ranges (CIDR) previews may reach although the built-in blocklist refuses them (Synapse's
+         * {@code url_preview_ip_range_whitelist}).
+         */
+        Optional<List<String>> ipRangeAllowlist();
+
+        /** Ranges refused in addition to the built-in blocklist (Synapse's {@code url_preview_ip_range_blacklist}). */
+        Optional<List<String>> ipRangeBlocklist();
+
+        /** Largest page or image read, in bytes (Synapse's {@code max_spider_size}: 10 MiB). */
+        @WithDefault("10485760")
+        long maxBytes();
+
+        /** How long fetching one URL may take, redirects included. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** Redirects followed, each checked like the first URL. */
+        @WithDefault("5")
+        int maxRedirects();
     }
 
     interface Presence {

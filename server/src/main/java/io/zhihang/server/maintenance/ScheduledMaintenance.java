@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.zhihang.application.port.in.lifecycle.DestroyDueMessagesUseCase;
 import io.zhihang.application.port.in.maintenance.FlushDeviceActivityUseCase;
 import io.zhihang.application.port.in.maintenance.PurgeExpiredStateUseCase;
+import io.zhihang.application.port.in.media.ExpireUrlPreviewsUseCase;
 import io.zhihang.application.port.in.presence.MarkIdleUseCase;
 import io.zhihang.application.port.in.typing.ExpireTypingUseCase;
 import jakarta.inject.Singleton;
@@ -18,16 +19,19 @@ public class ScheduledMaintenance {
     private final ExpireTypingUseCase typing;
     private final MarkIdleUseCase idle;
     private final DestroyDueMessagesUseCase selfDestruct;
+    private final ExpireUrlPreviewsUseCase urlPreviews;
     private final InstantSource clock;
 
     public ScheduledMaintenance(PurgeExpiredStateUseCase purge, FlushDeviceActivityUseCase deviceActivity,
                                 ExpireTypingUseCase typing, MarkIdleUseCase idle,
-                                DestroyDueMessagesUseCase selfDestruct, InstantSource clock) {
+                                DestroyDueMessagesUseCase selfDestruct, ExpireUrlPreviewsUseCase urlPreviews,
+                                InstantSource clock) {
         this.purge = purge;
         this.deviceActivity = deviceActivity;
         this.typing = typing;
         this.idle = idle;
         this.selfDestruct = selfDestruct;
+        this.urlPreviews = urlPreviews;
         this.clock = clock;
     }
 
@@ -41,6 +45,7 @@ public class ScheduledMaintenance {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeExpired() {
         purge.purgeExpired();
+        urlPreviews.expire();
     }
 
     /** Typing notices that ran out end within a second (in memory, no database work). */

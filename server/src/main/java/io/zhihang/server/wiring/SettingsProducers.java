@@ -7,6 +7,7 @@ import io.zhihang.application.config.HomeserverSettings;
 import io.zhihang.application.config.MediaSettings;
 import io.zhihang.application.config.PresenceSettings;
 import io.zhihang.application.config.TurnSettings;
+import io.zhihang.application.config.UrlPreviewSettings;
 import io.zhihang.application.config.RateLimitSettings;
 import io.zhihang.application.config.RoomSettings;
 import io.zhihang.domain.protocol.RoomVersion;
@@ -19,6 +20,7 @@ import io.zhihang.domain.auth.RegistrationTokens;
 import io.zhihang.domain.lifecycle.LifecyclePolicy;
 import io.zhihang.domain.media.MediaUploadPolicy;
 import io.zhihang.domain.media.ThumbnailSizes;
+import io.zhihang.domain.media.preview.PreviewAddressPolicy;
 import io.zhihang.domain.push.PushRetryPolicy;
 import io.zhihang.domain.ratelimit.RateLimit;
 import io.zhihang.domain.shared.ServerName;
@@ -121,6 +123,16 @@ public class SettingsProducers {
         return new MediaSettings(
                 new MediaUploadPolicy(media.maxUploadBytes(), media.maxPendingUploads(), media.unusedExpiration()),
                 rl.enabled(), limit(rl.mediaCreate()), ThumbnailSizes.defaults());
+    }
+
+    @Produces
+    @Singleton
+    UrlPreviewSettings urlPreviewSettings(HomeserverConfig config) {
+        HomeserverConfig.UrlPreview preview = config.media().urlPreview();
+        return new UrlPreviewSettings(preview.enabled(),
+                PreviewAddressPolicy.of(preview.ipRangeBlocklist().orElse(List.of()),
+                        preview.ipRangeAllowlist().orElse(List.of())),
+                preview.maxBytes(), preview.timeout(), preview.maxRedirects());
     }
 
     @Produces

@@ -9,7 +9,8 @@ final class ErrorStatus {
 
     static int of(ErrorKind kind) {
         return switch (kind) {
-            case FORBIDDEN, USER_DEACTIVATED, GUEST_ACCESS_FORBIDDEN, WRONG_ROOM_KEYS_VERSION -> 403;
+            case FORBIDDEN, USER_DEACTIVATED, GUEST_ACCESS_FORBIDDEN, WRONG_ROOM_KEYS_VERSION, PREVIEW_BLOCKED -> 403;
+            case PREVIEW_UNAVAILABLE, PREVIEW_TOO_LARGE -> 502;
             case NOT_FOUND, UNRECOGNIZED -> 404;
             case MISSING_TOKEN, UNKNOWN_TOKEN, UNAUTHORIZED -> 401;
             case LIMIT_EXCEEDED -> 429;

@@ -2,9 +2,13 @@ package io.zhihang.adapter.rest.media;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.zhihang.adapter.rest.auth.Authenticator;
+import io.zhihang.adapter.rest.json.QueryParams;
 import io.zhihang.application.port.in.media.MediaQueries;
+import io.zhihang.application.port.in.media.PreviewUrlQuery;
+import io.zhihang.application.port.in.media.PreviewUrlUseCase;
 import io.zhihang.application.port.in.media.UploadMediaUseCase;
 import io.zhihang.domain.media.ThumbnailRequest;
+import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.media.MediaInfo;
 import io.zhihang.domain.media.PendingMedia;
 import jakarta.ws.rs.GET;
@@ -19,22 +23,27 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The {@code /_matrix/media} tree (one class, as JAX-RS picks a class by path before it looks at methods): uploads,
  * {@code POST /upload} (also the seed's {@code r1}) and the asynchronous pair {@code POST /v1/create} +
- * {@code PUT /upload/{server}/{id}} (also as {@code POST}, the seed's path), streamed to the store, never held in
- * memory; and the deprecated unauthenticated downloads and thumbnails older clients use, plus {@code /config}.
+  * {@code PUT /upload/{server}/{id}} (also as {@code POST}, the seed's path), streamed to the store, never held in
+ * memory; and the deprecated unauthenticated downloads and thumbnails older clients use, plus {@code /config} and
+ * {@code /preview_url} (with an access token, as Synapse).
  */
 @Path("/_matrix/media")
 public class MediaResource {
     private final Authenticator auth;
     private final UploadMediaUseCase uploads;
     private final MediaQueries media;
+    private final PreviewUrlUseCase previews;
 
-    public MediaResource(Authenticator auth, UploadMediaUseCase uploads, MediaQueries media) {
+    public MediaResource(Authenticator auth, UploadMediaUseCase uploads, MediaQueries media,
+                         PreviewUrlUseCase previews) {
+        this.previews = previews;
         this.auth = auth;
         this.uploads = uploads;
         this.media = media;
@@ -114,5 +123,16 @@ public class MediaResource {
     public Map<String, Object> config(@Context HttpServerRequest request) {
         auth.require(request);
         return Map.of("m.upload.size", media.maxUploadBytes());
+    }
+
+    /** {@code GET preview_url?url=…&ts=…}: the Open Graph data of a web page (Synapse's {@code PreviewUrlResource}). */
+    @GET
+    @Path("{version:v3|r0|v1}/preview_url")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject previewUrl(@QueryParam("url") String url, @QueryParam("ts") String ts,
+                                 @Context HttpServerRequest request) {
+        var requester = auth.require(request);
+        Optional<Instant> at = Optional.ofNullable(QueryParams.optionalLong("ts", ts)).map(Instant::ofEpochMilli);
+        return previews.preview(new PreviewUrlQuery(requester, url, at));
     }
 }

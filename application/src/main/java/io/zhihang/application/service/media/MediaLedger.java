@@ -4,11 +4,13 @@ import io.zhihang.application.port.out.AfterCommit;
 import io.zhihang.application.port.out.media.MediaBlobStore;
 import io.zhihang.application.port.out.media.MediaRepository;
 import io.zhihang.application.port.out.media.MediaThumbnailRepository;
+import io.zhihang.application.port.out.media.UrlPreviewRepository;
 import io.zhihang.domain.media.MediaId;
 import io.zhihang.domain.media.MediaInfo;
 import io.zhihang.domain.media.MediaUploadPolicy;
 import io.zhihang.domain.media.PendingMedia;
 import io.zhihang.domain.media.ThumbnailSize;
+import io.zhihang.domain.media.preview.UrlPreview;
 import io.zhihang.domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,19 +35,36 @@ public class MediaLedger {
     private final MediaBlobStore blobs;
     private final MediaArrivals arrivals;
     private final AfterCommit afterCommit;
+    private final UrlPreviewRepository urlPreviews;
 
     public MediaLedger(MediaRepository media, MediaThumbnailRepository thumbnails, MediaBlobStore blobs,
-                       MediaArrivals arrivals, AfterCommit afterCommit) {
+                       MediaArrivals arrivals, AfterCommit afterCommit, UrlPreviewRepository urlPreviews) {
         this.media = media;
         this.thumbnails = thumbnails;
         this.blobs = blobs;
         this.arrivals = arrivals;
         this.afterCommit = afterCommit;
+        this.urlPreviews = urlPreviews;
     }
 
     @Transactional
     public void insert(MediaInfo info) {
         media.insert(info);
+    }
+
+    /** Keeps a URL preview for later requests (its image, if any, was inserted before). */
+    @Transactional
+    public void keepPreview(UrlPreview preview) {
+        urlPreviews.save(preview);
+    }
+
+    /**
+     * Forgets the URL previews made before {@code cutoff} and the images kept for them (whose bytes go as in
+     * {@link #delete}).
+     */
+    @Transactional
+    public void forgetPreviews(Instant cutoff, Instant now) {
+        urlPreviews.deleteDownloadedBefore(cutoff).forEach(image -> delete(image, now));
     }
 
     @Transactional
