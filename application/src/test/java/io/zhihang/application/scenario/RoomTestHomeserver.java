@@ -152,7 +152,7 @@ public final class RoomTestHomeserver {
         sendEvent = new SendEventService(rooms, events, txnIds, writer, access, new MessageLanes(messageBatches),
                 server.clock, LIFECYCLE, new io.zhihang.application.fakes.InMemoryEncryptedMessages(),
                 new io.zhihang.application.fakes.InMemorySelfDestructs(), new CanonicalAliasCheck(aliases,
-                server.settings));
+                server.settings), new RecordingEvent<>());
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
                 forgotten, server.clock, new io.zhihang.application.service.typing.TypingService(state, server.clock,
                 new io.zhihang.application.fakes.RecordingEvents<>()));

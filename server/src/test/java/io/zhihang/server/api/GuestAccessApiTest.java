@@ -106,6 +106,25 @@ class GuestAccessApiTest {
     }
 
     @Test
+    void guests_leave_a_room_that_stops_letting_guests_in() {
+        Matrix.Session alice = Matrix.registerFresh("gkick");
+        Matrix.Session bob = Matrix.registerFresh("gkickb");
+        Matrix.Session guest = guest();
+        String roomId = roomGuestsMayJoin(alice);
+        as(guest).body(Map.of()).post(path(roomId) + "/join").then().statusCode(200);
+        Rooms.join(bob, roomId);
+
+        Rooms.putState(alice, roomId, "m.room.guest_access", Map.of("guest_access", "forbidden"));
+
+        as(alice).get(path(roomId) + "/state/m.room.member/" + guest.userId()).then().statusCode(200)
+                .body("membership", equalTo("leave")).body("kind", equalTo("guest"));
+        as(alice).get(path(roomId) + "/state/m.room.member/" + bob.userId()).then().statusCode(200)
+                .body("membership", equalTo("join"));
+        as(guest).body(Map.of()).post(path(roomId) + "/join").then().statusCode(403)
+                .body("errcode", equalTo("M_FORBIDDEN"));
+    }
+
+    @Test
     void private_chats_let_guests_join_as_synapse_presets_do() {
         Matrix.Session alice = Matrix.registerFresh("gpriv");
         Matrix.Session guest = guest();

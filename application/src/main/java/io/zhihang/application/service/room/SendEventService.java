@@ -19,6 +19,7 @@ import io.zhihang.domain.lifecycle.RecallRule.RedactionKind;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -41,10 +42,13 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
     private final EncryptedMessages encrypted;
     private final SelfDestructs timers;
     private final CanonicalAliasCheck canonicalAliases;
+    private final Event<GuestAccessEnded> guestAccessEnded;
 
     public SendEventService(RoomRepository rooms, EventStore events, TxnIdStore txnIds, RoomWriter writer,
                             RoomAccess access, MessageLanes lanes, InstantSource clock, LifecyclePolicy lifecycle,
-                            EncryptedMessages encrypted, SelfDestructs timers, CanonicalAliasCheck canonicalAliases) {
+                            EncryptedMessages encrypted, SelfDestructs timers, CanonicalAliasCheck canonicalAliases,
+                            Event<GuestAccessEnded> guestAccessEnded) {
+        this.guestAccessEnded = guestAccessEnded;
         this.rooms = rooms;
         this.events = events;
         this.txnIds = txnIds;
@@ -69,9 +73,14 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
     @Override
     @Transactional
     public String sendState(Requester requester, String roomId, String type, String stateKey, JsonObject content) {
-        return writer.appendStateUnlessRepeated(roomId,
+        String eventId = writer.appendStateUnlessRepeated(roomId,
                 EventDraft.state(type, stateKey, requester.userId().toString(), content), clock.instant(),
                 previous -> canonicalAliases.check(roomId, type, content, previous));
+        if (type.equals("m.room.guest_access") && stateKey.isEmpty()
+                && !"can_join".equals(content.string("guest_access").orElse(null))) {
+            guestAccessEnded.fire(new GuestAccessEnded(roomId));
+        }
+        return eventId;
     }
 
     /**
