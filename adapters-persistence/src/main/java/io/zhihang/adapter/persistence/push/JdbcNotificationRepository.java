@@ -136,40 +136,39 @@ public class JdbcNotificationRepository implements NotificationRepository {
 
     @Override
     public List<StoredNotification> between(String userId, long after, long upTo, int limit) {
-        List<StoredNotification> page = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(BETWEEN)) {
             s.setString(1, userId);
             s.setLong(2, after);
             s.setLong(3, upTo);
             s.setInt(4, limit);
-            try (ResultSet row = s.executeQuery()) {
-                while (row.next()) {
-                    page.add(new StoredNotification(userId, row.getString(1), row.getString(2), row.getLong(3),
-                            row.getBoolean(4), row.getString(5), (JsonArray) Json.parse(row.getString(6))));
-                }
-            }
+            return notifications(s, userId);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read notifications", e);
         }
-        return page;
     }
 
     @Override
     public List<StoredNotification> latest(String userId, long before, int limit, boolean onlyHighlights) {
-        List<StoredNotification> page = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(LATEST.formatted(onlyHighlights ? "AND highlight" : ""))) {
             s.setString(1, userId);
             s.setLong(2, before);
             s.setInt(3, limit);
-            try (ResultSet row = s.executeQuery()) {
-                while (row.next()) {
-                    page.add(new StoredNotification(userId, row.getString(1), row.getString(2), row.getLong(3),
-                            row.getBoolean(4), row.getString(5), (JsonArray) Json.parse(row.getString(6))));
-                }
-            }
+            return notifications(s, userId);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read notifications", e);
+        }
+    }
+
+    /** Runs a query selecting room id, event id, stream ordering, highlight, thread id and actions, in that order. */
+    private static List<StoredNotification> notifications(PreparedStatement query, String userId)
+            throws SQLException {
+        List<StoredNotification> page = new ArrayList<>();
+        try (ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                page.add(new StoredNotification(userId, row.getString(1), row.getString(2), row.getLong(3),
+                        row.getBoolean(4), row.getString(5), (JsonArray) Json.parse(row.getString(6))));
+            }
         }
         return page;
     }
