@@ -1,6 +1,6 @@
 package io.zhihang.application.config;
 
-import io.zhihang.domain.media.preview.PreviewAddressPolicy;
+import io.zhihang.domain.net.OutboundAddressPolicy;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -9,7 +9,7 @@ import java.util.Objects;
  * URL previews ({@code GET /preview_url}): on or off, the addresses the previewer may connect to, and how much of a
  * page (Synapse's {@code max_spider_size}), for how long and through how many redirects it reads.
  */
-public record UrlPreviewSettings(boolean enabled, PreviewAddressPolicy addresses, long maxBytes, Duration timeout,
+public record UrlPreviewSettings(boolean enabled, OutboundAddressPolicy addresses, long maxBytes, Duration timeout,
                                  int maxRedirects) {
     public UrlPreviewSettings {
         Objects.requireNonNull(addresses, "addresses");
@@ -21,7 +21,7 @@ public record UrlPreviewSettings(boolean enabled, PreviewAddressPolicy addresses
 
     /** On, Synapse's 10 MiB {@code max_spider_size}, 10 seconds, 5 redirects, every private address refused. */
     public static UrlPreviewSettings defaults() {
-        return new UrlPreviewSettings(true, PreviewAddressPolicy.defaults(), 10L * 1024 * 1024, Duration.ofSeconds(10),
+        return new UrlPreviewSettings(true, OutboundAddressPolicy.defaults(), 10L * 1024 * 1024, Duration.ofSeconds(10),
                 5);
     }
 }

@@ -17,7 +17,7 @@ import io.zhihang.application.service.media.MediaLedger;
 import io.zhihang.application.service.media.PreviewUrlService;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.media.MediaId;
-import io.zhihang.domain.media.preview.PreviewAddressPolicy;
+import io.zhihang.domain.net.OutboundAddressPolicy;
 import io.zhihang.domain.media.preview.UrlPreview;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DeviceId;
@@ -68,7 +68,7 @@ class UrlPreviewScenarioTest {
     private PreviewUrlService service(boolean enabled) {
         MediaLedger ledger = new MediaLedger(media, new NoThumbnails(), new Blobs(), new MediaArrivals(),
                 new ImmediateAfterCommit(), previews);
-        UrlPreviewSettings settings = new UrlPreviewSettings(enabled, PreviewAddressPolicy.defaults(), 1024,
+        UrlPreviewSettings settings = new UrlPreviewSettings(enabled, OutboundAddressPolicy.defaults(), 1024,
                 Duration.ofSeconds(1), 1);
         return new PreviewUrlService(server.settings, settings, web, reader, previews, new Blobs(), ledger,
                 new NoRenderer(), server.ids, server.clock);

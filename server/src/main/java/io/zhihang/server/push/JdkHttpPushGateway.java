@@ -1,6 +1,7 @@
 package io.zhihang.server.push;
 
 import io.zhihang.application.port.out.push.PushGateway;
+import io.zhihang.domain.net.OutboundAddressPolicy;
 import io.zhihang.domain.protocol.json.CanonicalJson;
 import io.zhihang.domain.protocol.json.Json;
 import io.zhihang.domain.protocol.json.JsonException;
@@ -24,8 +25,9 @@ import java.util.List;
 /**
  * {@link PushGateway} with the JDK's HTTP client: HTTP/1.1, no redirects, a 10 s connect and 30 s overall timeout.
  * The gateway's host is resolved first and refused if any of its addresses is in a blocked range
- * ({@link IpRanges#SYNAPSE_BLOCKED}) and not in {@code zhihang.push.ip-range-allowlist}, as Synapse's blocklisting
- * HTTP client does for pushers. Reasons given back never hold the URL, which may carry secrets.
+ * ({@link OutboundAddressPolicy}, the list URL previews use) and not in {@code zhihang.push.ip-range-allowlist}, as
+ * Synapse's blocklisting HTTP client does for pushers. The client then looks the host up again, which the JVM answers
+ * from its address cache (30 s by default), so the address checked is the one connected to. Reasons given back never hold the URL, which may carry secrets.
  */
 @ApplicationScoped
 public class JdkHttpPushGateway implements PushGateway {
@@ -37,10 +39,10 @@ public class JdkHttpPushGateway implements PushGateway {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(CONNECT_TIMEOUT)
             .build();
-    private final IpRanges allowed;
+    private final OutboundAddressPolicy addresses;
 
     public JdkHttpPushGateway(HomeserverConfig config) {
-        this.allowed = IpRanges.parse(config.push().ipRangeAllowlist().orElse(List.of()));
+        this.addresses = OutboundAddressPolicy.of(List.of(), config.push().ipRangeAllowlist().orElse(List.of()));
     }
 
     @Override
@@ -48,7 +50,7 @@ public class JdkHttpPushGateway implements PushGateway {
         URI uri = URI.create(url);
         try {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (IpRanges.SYNAPSE_BLOCKED.contains(address) && !allowed.contains(address)) {
+                if (!addresses.permits(address)) {
                     return new Failed("the gateway's address is in a blocked range (zhihang.push.ip-range-allowlist)");
                 }
             }

@@ -20,7 +20,7 @@ import io.zhihang.domain.auth.RegistrationTokens;
 import io.zhihang.domain.lifecycle.LifecyclePolicy;
 import io.zhihang.domain.media.MediaUploadPolicy;
 import io.zhihang.domain.media.ThumbnailSizes;
-import io.zhihang.domain.media.preview.PreviewAddressPolicy;
+import io.zhihang.domain.net.OutboundAddressPolicy;
 import io.zhihang.domain.push.PushRetryPolicy;
 import io.zhihang.domain.ratelimit.RateLimit;
 import io.zhihang.domain.shared.ServerName;
@@ -130,7 +130,7 @@ public class SettingsProducers {
     UrlPreviewSettings urlPreviewSettings(HomeserverConfig config) {
         HomeserverConfig.UrlPreview preview = config.media().urlPreview();
         return new UrlPreviewSettings(preview.enabled(),
-                PreviewAddressPolicy.of(preview.ipRangeBlocklist().orElse(List.of()),
+                OutboundAddressPolicy.of(preview.ipRangeBlocklist().orElse(List.of()),
                         preview.ipRangeAllowlist().orElse(List.of())),
                 preview.maxBytes(), preview.timeout(), preview.maxRedirects());
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A URL the previewer may fetch: absolute {@code http} or {@code https} with a host, at most {@link #MAX_LENGTH}
- * characters. Whether its host may be connected to is {@link PreviewAddressPolicy}'s question, asked after DNS.
+ * characters. Whether its host may be connected to is {@link OutboundAddressPolicy}'s question, asked after DNS.
  */
 public record PreviewUrl(URI uri) {
     public static final int MAX_LENGTH = 2048;

@@ -12,7 +12,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.zhihang.application.config.UrlPreviewSettings;
 import io.zhihang.application.port.out.media.UrlFetcher;
-import io.zhihang.domain.media.preview.PreviewAddressPolicy;
+import io.zhihang.domain.net.OutboundAddressPolicy;
 import io.zhihang.domain.media.preview.PreviewUrl;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
@@ -84,7 +84,7 @@ public class VertxUrlFetcher implements UrlFetcher {
     }
 
     /** The address to connect to for the URL's host, all of whose addresses the policy must permit. */
-    static InetAddress permittedAddress(PreviewUrl url, PreviewAddressPolicy policy) {
+    static InetAddress permittedAddress(PreviewUrl url, OutboundAddressPolicy policy) {
         if (url.hostIsAddress()) {
             InetAddress literal;
             try {

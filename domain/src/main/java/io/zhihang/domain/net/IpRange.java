@@ -1,4 +1,4 @@
-package io.zhihang.domain.media.preview;
+package io.zhihang.domain.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.zhihang.domain.media.preview;
+package io.zhihang.domain.net;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,8 +11,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PreviewAddressPolicyTest {
-    private final PreviewAddressPolicy defaults = PreviewAddressPolicy.defaults();
+class OutboundAddressPolicyTest {
+    private final OutboundAddressPolicy defaults = OutboundAddressPolicy.defaults();
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "127.255.0.9", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
@@ -49,7 +49,7 @@ class PreviewAddressPolicyTest {
 
     @Test
     void allowed_ranges_override_the_blocklist_and_nothing_else() throws UnknownHostException {
-        PreviewAddressPolicy policy = PreviewAddressPolicy.of(List.of(), List.of("127.0.0.1/32", "fd00::/8"));
+        OutboundAddressPolicy policy = OutboundAddressPolicy.of(List.of(), List.of("127.0.0.1/32", "fd00::/8"));
         assertThat(policy.permits(literal("127.0.0.1"))).isTrue();
         assertThat(policy.permits(literal("::ffff:127.0.0.1"))).isTrue();
         assertThat(policy.permits(literal("127.0.0.2"))).isFalse();
@@ -59,7 +59,7 @@ class PreviewAddressPolicyTest {
 
     @Test
     void extra_blocked_ranges_add_to_the_defaults() throws UnknownHostException {
-        PreviewAddressPolicy policy = PreviewAddressPolicy.of(List.of("93.184.0.0/16"), List.of());
+        OutboundAddressPolicy policy = OutboundAddressPolicy.of(List.of("93.184.0.0/16"), List.of());
         assertThat(policy.permits(literal("93.184.216.34"))).isFalse();
         assertThat(policy.permits(literal("127.0.0.1"))).isFalse();
         assertThat(policy.permits(literal("8.8.8.8"))).isTrue();

@@ -1,4 +1,4 @@
-package io.zhihang.domain.media.preview;
+package io.zhihang.domain.net;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -6,17 +6,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Which addresses the URL previewer may connect to: a guard against server-side request forgery. It is asked about
- * every address a host name resolves to, and about each redirect's target, before any connection is made.
+ * Which addresses the server may connect to on a user's behalf (URL previews, push gateways): a guard against
+ * server-side request forgery. It is asked about every address a host name resolves to, and about each redirect's
+ * target, before any connection is made.
  *
  * <p>Blocked are Synapse's {@code DEFAULT_IP_RANGE_BLOCKLIST} (loopback, private, CGNAT, link-local, unique-local,
  * documentation, benchmarking and multicast ranges) plus what Synapse's {@code generate_ip_set} adds to every list
  * ({@code 0.0.0.0}, {@code ::}) and the other non-routable blocks (0.0.0.0/8, 240.0.0.0/4, 255.255.255.255, the
  * IPv4-compatible {@code ::/96}, discard-only {@code 100::/64}). An IPv6 address that carries an IPv4 one
  * (IPv4-mapped {@code ::ffff:0:0/96}, NAT64 {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}) is blocked when the IPv4
- * address is. The allowed ranges (Synapse's {@code url_preview_ip_range_whitelist}) override the blocked ones.
+ * address is. The allowed ranges (Synapse's {@code url_preview_ip_range_whitelist} and {@code ip_range_whitelist}) override the
+ * blocked ones.
  */
-public record PreviewAddressPolicy(List<IpRange> blocked, List<IpRange> allowed) {
+public record OutboundAddressPolicy(List<IpRange> blocked, List<IpRange> allowed) {
     /** Synapse's default blocklist, and the unroutable blocks it adds or that never name a real server. */
     public static final List<String> DEFAULT_BLOCKED = List.of(
             "127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "192.0.0.0/24",
@@ -29,20 +31,20 @@ public record PreviewAddressPolicy(List<IpRange> blocked, List<IpRange> allowed)
     private static final IpRange NAT64 = IpRange.parse("64:ff9b::/96");
     private static final IpRange SIX_TO_FOUR = IpRange.parse("2002::/16");
 
-    public PreviewAddressPolicy {
+    public OutboundAddressPolicy {
         blocked = List.copyOf(blocked);
         allowed = List.copyOf(allowed);
     }
 
     /** The default blocklist with {@code extraBlocked} added, and {@code allowed} excepted from it. */
-    public static PreviewAddressPolicy of(List<String> extraBlocked, List<String> allowed) {
+    public static OutboundAddressPolicy of(List<String> extraBlocked, List<String> allowed) {
         List<IpRange> blocked = new ArrayList<>();
         Stream.concat(DEFAULT_BLOCKED.stream(), extraBlocked.stream()).map(IpRange::parse).forEach(blocked::add);
-        return new PreviewAddressPolicy(blocked, allowed.stream().map(IpRange::parse).toList());
+        return new OutboundAddressPolicy(blocked, allowed.stream().map(IpRange::parse).toList());
     }
 
     /** The defaults, nothing allowed: every private address refused. */
-    public static PreviewAddressPolicy defaults() {
+    public static OutboundAddressPolicy defaults() {
         return of(List.of(), List.of());
     }
 
