@@ -28,6 +28,7 @@ import io.zhihang.application.service.push.PushRuleService;
 import io.zhihang.application.service.push.PushRulesCache;
 import io.zhihang.application.service.push.PusherService;
 import io.zhihang.application.service.push.RoomPushContexts;
+import io.zhihang.application.service.room.PastState;
 import io.zhihang.application.service.room.ClientEvents;
 import io.zhihang.application.service.room.CanonicalAliasCheck;
 import io.zhihang.application.service.room.CreateRoomService;
@@ -157,7 +158,7 @@ public final class RoomTestHomeserver {
                 forgotten, server.clock, new io.zhihang.application.service.typing.TypingService(state, server.clock,
                 new io.zhihang.application.fakes.RecordingEvents<>()));
         queries = new RoomQueryService(access, state, events, clientEvents, history,
-                new IgnoreLists(new InMemoryAccountDataRepository()));
+                new IgnoreLists(new InMemoryAccountDataRepository()), new PastState(events));
         relations = new RelationQueryService(access, events, clientEvents, history);
         timeline = new TimelineQueryService(access, events, clientEvents, history,
                 new IgnoreLists(new InMemoryAccountDataRepository()));

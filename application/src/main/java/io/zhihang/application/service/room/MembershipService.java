@@ -10,7 +10,7 @@ import io.zhihang.domain.event.EventDraft;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.room.JoinContent;
 import io.zhihang.domain.room.Membership;
-import io.zhihang.domain.room.StateKey;
+import io.zhihang.domain.room.GuestAccess;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
 import io.zhihang.domain.shared.UserId;
@@ -63,9 +63,7 @@ public class MembershipService implements MembershipUseCase {
         }
         if (requester.guest()) {
             // Synapse: guests are a local concept, checked here rather than in the event auth rules.
-            boolean canJoin = access.stateContent(roomId, new StateKey("m.room.guest_access", ""))
-                    .flatMap(c -> c.string("guest_access")).filter("can_join"::equals).isPresent();
-            if (!canJoin) {
+            if (!GuestAccess.letsGuestsJoin(access.stateContent(roomId, GuestAccess.KEY).orElse(null))) {
                 throw DomainException.forbidden("Guest access not allowed");
             }
             content.put("kind", "guest");

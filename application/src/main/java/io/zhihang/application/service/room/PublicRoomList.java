@@ -7,6 +7,7 @@ import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.application.port.out.room.RoomStateStore;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.room.GuestAccess;
 import io.zhihang.domain.room.RoomDirectoryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,7 +33,7 @@ public class PublicRoomList {
 
     private static final List<String> SUMMARY_STATE = List.of("m.room.create", "m.room.name", "m.room.topic",
             "m.room.canonical_alias", "m.room.avatar", "m.room.join_rules", "m.room.history_visibility",
-            "m.room.guest_access");
+            GuestAccess.TYPE);
 
     private final RoomRepository rooms;
     private final RoomStateStore state;
@@ -92,7 +93,7 @@ public class PublicRoomList {
                 joined,
                 content.apply("m.room.history_visibility").string("history_visibility")
                         .filter("world_readable"::equals).isPresent(),
-                content.apply("m.room.guest_access").string("guest_access").filter("can_join"::equals).isPresent(),
+                GuestAccess.letsGuestsJoin(content.apply(GuestAccess.TYPE)),
                 content.apply("m.room.join_rules").string("join_rule").orElse(null),
                 content.apply("m.room.avatar").string("url").orElse(null),
                 content.apply("m.room.create").string("type").orElse(null));

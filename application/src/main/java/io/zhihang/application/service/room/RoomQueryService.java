@@ -28,9 +28,11 @@ public class RoomQueryService implements RoomQueries {
     private final ClientEvents clientEvents;
     private final HistoryFilter history;
     private final IgnoreLists ignoreLists;
+    private final PastState pastState;
 
     public RoomQueryService(RoomAccess access, RoomStateStore state, EventStore events, ClientEvents clientEvents,
-                            HistoryFilter history, IgnoreLists ignoreLists) {
+                            HistoryFilter history, IgnoreLists ignoreLists, PastState pastState) {
+        this.pastState = pastState;
         this.access = access;
         this.state = state;
         this.events = events;
@@ -71,19 +73,7 @@ public class RoomQueryService implements RoomQueries {
         }
         Map<StateKey, String> current = state.current(roomId);
         long leftAt = events.find(current.get(StateKey.member(userId))).orElseThrow().streamOrdering();
-        Map<StateKey, String> then = new LinkedHashMap<>(current);
-        java.util.Set<StateKey> later = new java.util.LinkedHashSet<>();
-        events.stateEventsBetween(roomId, leftAt, Long.MAX_VALUE).forEach(e -> later.add(StateKey.of(e.pdu())));
-        Map<StateKey, StoredEvent> prior = later.isEmpty() ? Map.of() : events.latestStates(roomId, later, leftAt);
-        for (StateKey key : later) {
-            StoredEvent was = prior.get(key);
-            if (was == null) {
-                then.remove(key);
-            } else {
-                then.put(key, was.pdu().eventId());
-            }
-        }
-        return then;
+        return pastState.windBack(roomId, current, leftAt, key -> true);
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.zhihang.domain.lifecycle.MessageFacts;
 import io.zhihang.domain.lifecycle.RecallRule;
 import io.zhihang.domain.lifecycle.RecallRule.RedactionKind;
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.room.GuestAccess;
 import io.zhihang.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -76,8 +77,7 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
         String eventId = writer.appendStateUnlessRepeated(roomId,
                 EventDraft.state(type, stateKey, requester.userId().toString(), content), clock.instant(),
                 previous -> canonicalAliases.check(roomId, type, content, previous));
-        if (type.equals("m.room.guest_access") && stateKey.isEmpty()
-                && !"can_join".equals(content.string("guest_access").orElse(null))) {
+        if (type.equals(GuestAccess.TYPE) && stateKey.isEmpty() && !GuestAccess.letsGuestsJoin(content)) {
             guestAccessEnded.fire(new GuestAccessEnded(roomId));
         }
         return eventId;

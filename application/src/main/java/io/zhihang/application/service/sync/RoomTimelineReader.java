@@ -6,6 +6,7 @@ import io.zhihang.application.port.out.room.RoomStateStore;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.service.room.ClientEvents;
 import io.zhihang.application.service.room.HistoryFilter;
+import io.zhihang.application.service.room.PastState;
 import io.zhihang.application.service.room.RoomAccess;
 import io.zhihang.application.service.room.StreamToken;
 import io.zhihang.domain.protocol.json.JsonObject;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,9 +35,11 @@ public class RoomTimelineReader {
     private final HistoryFilter history;
     private final ClientEvents clientEvents;
     private final RoomStateStore state;
+    private final PastState pastState;
 
     public RoomTimelineReader(EventStore events, RoomAccess access, HistoryFilter history, ClientEvents clientEvents,
-                              RoomStateStore state) {
+                              RoomStateStore state, PastState pastState) {
+        this.pastState = pastState;
         this.state = state;
         this.events = events;
         this.access = access;
@@ -174,26 +176,9 @@ public class RoomTimelineReader {
      * after {@code before} (in the timeline, or after the sync's position, or after the user left) wound back.
      */
     private Map<StateKey, String> stateBefore(String roomId, long before, Set<String> members) {
-        Map<StateKey, String> state = new LinkedHashMap<>(members == null ? access.currentState(roomId)
-                : this.state.currentWithMembers(roomId, members));
-        Set<StateKey> later = new LinkedHashSet<>();
-        events.stateEventsBetween(roomId, before - 1, Long.MAX_VALUE).forEach(e -> {
-            StateKey key = StateKey.of(e.pdu());
-            if (wanted(key, members)) {
-                later.add(key);
-            }
-        });
-        Map<StateKey, StoredEvent> prior = later.isEmpty() ? Map.of()
-                : events.latestStates(roomId, later, before - 1);
-        for (StateKey key : later) {
-            StoredEvent was = prior.get(key);
-            if (was == null) {
-                state.remove(key);
-            } else {
-                state.put(key, was.pdu().eventId());
-            }
-        }
-        return state;
+        Map<StateKey, String> current = members == null ? access.currentState(roomId)
+                : this.state.currentWithMembers(roomId, members);
+        return pastState.windBack(roomId, current, before - 1, key -> wanted(key, members));
     }
 
     /** The latest value of each piece of state set in the gap ({@code since}, {@code before}). */
