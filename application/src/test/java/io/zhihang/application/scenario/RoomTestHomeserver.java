@@ -28,6 +28,7 @@ import io.zhihang.application.service.push.PushRuleService;
 import io.zhihang.application.service.push.PushRulesCache;
 import io.zhihang.application.service.push.PusherService;
 import io.zhihang.application.service.push.RoomPushContexts;
+import io.zhihang.application.service.room.RoomBlocks;
 import io.zhihang.application.service.room.PastState;
 import io.zhihang.application.service.room.ClientEvents;
 import io.zhihang.application.service.room.CanonicalAliasCheck;
@@ -144,7 +145,7 @@ public final class RoomTestHomeserver {
         stream = new RoomStream(events, new ImmediateAfterCommit(), notifier, new MembershipCache());
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
                 messages, stream, recorder, new SearchIndexer(searchIndex, directory, events), new RecordingEvent<>(),
-                server.ids);
+                server.ids, new RoomBlocks(new IgnoreLists(new InMemoryAccountDataRepository())));
         MemberProfiles profiles = new MemberProfiles(server.profiles);
         createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
                 ROOM_SETTINGS, server.clock);
@@ -156,7 +157,7 @@ public final class RoomTestHomeserver {
                 server.settings), new RecordingEvent<>());
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
                 forgotten, server.clock, new io.zhihang.application.service.typing.TypingService(state, server.clock,
-                new io.zhihang.application.fakes.RecordingEvents<>()));
+                new io.zhihang.application.fakes.RecordingEvents<>()), new RecordingEvent<>());
         queries = new RoomQueryService(access, state, events, clientEvents, history,
                 new IgnoreLists(new InMemoryAccountDataRepository()), new PastState(events));
         relations = new RelationQueryService(access, events, clientEvents, history);

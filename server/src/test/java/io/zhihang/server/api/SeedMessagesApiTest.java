@@ -72,6 +72,45 @@ class SeedMessagesApiTest {
     }
 
     @Test
+    void the_recipient_reads_answers_and_replies_in_the_one_chat_made_for_them() {
+        var alice = Matrix.registerFresh("seed-back-a");
+        var bob = Matrix.registerFresh("seed-back-b");
+        var first = post(alice, "/send", Map.of("content", "hi bob", "user_id", bob.userId())).statusCode(200)
+                .extract();
+        String roomId = first.path("data.room_id");
+        long id = first.jsonPath().getLong("data.id");
+
+        as(bob).get(API + "/" + id).then().statusCode(200).body("data.content", equalTo("hi bob"));
+        assertThat(Syncs.at(Syncs.initial(bob), "rooms", "join")).as("reading accepted the chat").containsKey(roomId);
+        as(bob).get(V3 + "/user/" + bob.userId() + "/account_data/m.direct").then().statusCode(200)
+                .body("'" + alice.userId() + "'", equalTo(List.of(roomId)));
+        post(bob, "/send", Map.of("content", "hi alice", "user_id", alice.userId())).statusCode(200)
+                .body("data.room_id", equalTo(roomId));
+        post(bob, "/reply", Map.of("reply_to_id", id, "content", "indeed", "user_id", alice.userId()))
+                .statusCode(200).body("data.room_id", equalTo(roomId));
+    }
+
+    @Test
+    void the_recipient_answers_or_replies_before_reading_in_the_same_chat() {
+        var alice = Matrix.registerFresh("seed-ans-a");
+        var bob = Matrix.registerFresh("seed-ans-b");
+        String roomId = post(alice, "/send", Map.of("content", "ping", "user_id", bob.userId())).statusCode(200)
+                .extract().path("data.room_id");
+        post(bob, "/send", Map.of("content", "pong", "user_id", alice.userId())).statusCode(200)
+                .body("data.room_id", equalTo(roomId));
+
+        var carol = Matrix.registerFresh("seed-rep-c");
+        var sent = post(alice, "/send", Map.of("content", "question", "user_id", carol.userId())).statusCode(200)
+                .extract();
+        String carolsRoom = sent.path("data.room_id");
+        post(carol, "/reply", Map.of("reply_to_id", sent.jsonPath().getLong("data.id"), "content", "answer",
+                "user_id", alice.userId())).statusCode(200).body("data.room_id", equalTo(carolsRoom));
+        as(alice).get(V3 + "/user/" + alice.userId() + "/account_data/m.direct").then().statusCode(200)
+                .body("'" + bob.userId() + "'", equalTo(List.of(roomId)))
+                .body("'" + carol.userId() + "'", equalTo(List.of(carolsRoom)));
+    }
+
+    @Test
     void replies_and_forwards_keep_their_references() {
         var alice = Matrix.registerFresh("seed-fw-a");
         var bob = Matrix.registerFresh("seed-fw-b");

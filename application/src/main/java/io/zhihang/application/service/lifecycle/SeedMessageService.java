@@ -131,14 +131,25 @@ public class SeedMessageService implements SeedMessagesUseCase {
         return views.view(readable(requester, messageId));
     }
 
-    /** The message if the requester may read it; otherwise (or if it is no message) it is unknown to them. */
+    /**
+     * The message if the requester may read it; otherwise (or if it is no message) it is unknown to them. A message
+     * in a direct chat the requester is only invited to (sent to them with {@code user_id}) is read by accepting that
+     * chat: they join it through {@link DirectRooms#acceptInvite}, as Element's "accept" would.
+     */
     StoredEvent readable(Requester requester, String messageId) {
         StoredEvent stored = ids.message(messageId);
-        if (stored.pdu().isState() || !history.visibleIds(requester.userId().toString(), List.of(stored))
-                .contains(stored.pdu().eventId())) {
+        if (stored.pdu().isState()) {
+            throw DomainException.notFound("Unknown message");
+        }
+        if (!visible(requester, stored)
+                && !(direct.acceptInvite(requester, stored.pdu().roomId()) && visible(requester, stored))) {
             throw DomainException.notFound("Unknown message");
         }
         return stored;
+    }
+
+    private boolean visible(Requester requester, StoredEvent stored) {
+        return history.visibleIds(requester.userId().toString(), List.of(stored)).contains(stored.pdu().eventId());
     }
 
     /** The room a target names (a user: the one-to-one room with them, made if needed). */

@@ -11,11 +11,13 @@ import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.room.JoinContent;
 import io.zhihang.domain.room.Membership;
 import io.zhihang.domain.room.GuestAccess;
+import io.zhihang.domain.room.StateKey;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
 import io.zhihang.domain.shared.UserId;
 import io.zhihang.application.port.in.typing.TypingUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.InstantSource;
@@ -32,10 +34,12 @@ public class MembershipService implements MembershipUseCase {
     private final HomeserverSettings settings;
     private final ForgottenRooms forgotten;
     private final InstantSource clock;
+    private final Event<DirectInviteAccepted> directInvitesAccepted;
 
     public MembershipService(RoomWriter writer, RoomAccess access, AliasRepository aliases, AccountRepository accounts,
                              MemberProfiles profiles, HomeserverSettings settings, ForgottenRooms forgotten,
-                             InstantSource clock, TypingUseCase typing) {
+                             InstantSource clock, TypingUseCase typing,
+                             Event<DirectInviteAccepted> directInvitesAccepted) {
         this.typing = typing;
         this.writer = writer;
         this.access = access;
@@ -45,6 +49,7 @@ public class MembershipService implements MembershipUseCase {
         this.settings = settings;
         this.forgotten = forgotten;
         this.clock = clock;
+        this.directInvitesAccepted = directInvitesAccepted;
     }
 
     @Override
@@ -58,9 +63,13 @@ public class MembershipService implements MembershipUseCase {
     public String joinWithContent(Requester requester, String roomIdOrAlias, JsonObject requested) {
         JsonObject.Builder content = JoinContent.from(requested, "join");
         String roomId = resolve(roomIdOrAlias);
-        if ("join".equals(access.membership(roomId, requester.userId().toString()).orElse(null))) {
+        String self = requester.userId().toString();
+        if ("join".equals(access.membership(roomId, self).orElse(null))) {
             return roomId;
         }
+        var directInvite = access.stateEvent(roomId, StateKey.member(self))
+                .filter(invite -> "invite".equals(invite.content().string("membership").orElse(null))
+                        && invite.content().bool("is_direct").orElse(false));
         if (requester.guest()) {
             // Synapse: guests are a local concept, checked here rather than in the event auth rules.
             if (!GuestAccess.letsGuestsJoin(access.stateContent(roomId, GuestAccess.KEY).orElse(null))) {
@@ -68,8 +77,10 @@ public class MembershipService implements MembershipUseCase {
             }
             content.put("kind", "guest");
         }
-        change(roomId, requester, requester.userId().toString(), profiles.withProfile(requester.userId(), content));
-        forgotten.remember(requester.userId().toString(), roomId);
+        change(roomId, requester, self, profiles.withProfile(requester.userId(), content));
+        forgotten.remember(self, roomId);
+        directInvite.ifPresent(invite -> directInvitesAccepted.fire(
+                new DirectInviteAccepted(requester, roomId, invite.sender())));
         return roomId;
     }
 

@@ -9,6 +9,7 @@ import io.zhihang.domain.filter.RoomEventFilter;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.room.StateKey;
 import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.UserId;
 import io.zhihang.domain.userdata.IgnoredUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -45,6 +46,15 @@ public class RoomQueryService implements RoomQueries {
     @Transactional
     public List<String> joinedRooms(Requester requester) {
         return state.roomsWith(requester.userId().toString(), "join");
+    }
+
+    @Override
+    @Transactional
+    public List<String> joinedRooms(Requester requester, UserId user) {
+        if (!requester.userId().equals(user) && !requester.admin()) {
+            throw DomainException.forbidden("You may only list your own rooms");
+        }
+        return state.roomsWith(user.toString(), "join");
     }
 
     @Override

@@ -61,11 +61,12 @@ public class RoomWriter {
     private final SearchIndexer indexer;
     private final Event<SelfDestructRequested> selfDestructs;
     private final IdGenerator idGenerator;
+    private final RoomBlocks blocks;
 
     public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
                       HomeserverSettings settings, RoomStateCache cache, MessageLog messages, RoomStream stream,
                       RecordNotificationsUseCase notifications, SearchIndexer indexer,
-                      Event<SelfDestructRequested> selfDestructs, IdGenerator idGenerator) {
+                      Event<SelfDestructRequested> selfDestructs, IdGenerator idGenerator, RoomBlocks blocks) {
         this.rooms = rooms;
         this.events = events;
         this.state = state;
@@ -78,6 +79,7 @@ public class RoomWriter {
         this.indexer = indexer;
         this.selfDestructs = selfDestructs;
         this.idGenerator = idGenerator;
+        this.blocks = blocks;
     }
 
     private static List<String> ids(Set<StateKey> keys, Map<StateKey, String> current) {
@@ -223,6 +225,7 @@ public class RoomWriter {
     }
 
     private Pdu mint(RoomRecord room, EventDraft draft, Map<StateKey, String> current, Instant now) {
+        blocks.checkInvite(draft);
         RoomVersion version = room.version();
         List<String> prev = room.headEventId() == null ? List.of() : List.of(room.headEventId());
         long depth = room.headDepth() + 1;

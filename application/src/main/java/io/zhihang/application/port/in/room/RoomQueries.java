@@ -3,6 +3,7 @@ package io.zhihang.application.port.in.room;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.filter.RoomEventFilter;
 import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.shared.UserId;
 
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,12 @@ import java.util.Map;
  */
 public interface RoomQueries {
     List<String> joinedRooms(Requester requester);
+
+    /**
+     * The rooms {@code user} is joined to (the seed's {@code GET /user/{userId}/rooms}): the requester's own, or anyone's
+     * for a server admin; another user's is {@code 403 M_FORBIDDEN}.
+     */
+    List<String> joinedRooms(Requester requester, UserId user);
 
     List<JsonObject> state(Requester requester, String roomId);
 
