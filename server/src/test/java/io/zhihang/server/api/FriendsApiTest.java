@@ -217,4 +217,32 @@ class FriendsApiTest {
         assertThat(as(alice).get(ROOT + "/friend/recommendations/" + alice.userId() + "?limit=1").then()
                 .statusCode(200).extract().jsonPath().getList("recommendations")).hasSize(1);
     }
+
+    @Test
+    void crossed_requests_sent_at_once_make_one_friendship_and_store_no_pending_request()
+            throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Matrix.Session alice = Matrix.registerFresh("frx");
+            Matrix.Session bob = Matrix.registerFresh("frx");
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var one = pool.submit(() -> {
+                    start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return Friends.request(alice, bob).statusCode(200).extract().<String>path("status");
+                });
+                var two = pool.submit(() -> {
+                    start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return Friends.request(bob, alice).statusCode(200).extract().<String>path("status");
+                });
+                assertThat(List.of(one.get(30, java.util.concurrent.TimeUnit.SECONDS),
+                        two.get(30, java.util.concurrent.TimeUnit.SECONDS)))
+                        .containsExactlyInAnyOrder("pending", "accepted");
+            }
+            assertThat(Friends.friendIds(alice)).containsExactly(bob.userId());
+            var lists = as(alice).get(ROOT + "/friend/requests/" + alice.userId()).then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(lists.getList("incoming")).isEmpty();
+            assertThat(lists.getList("outgoing")).isEmpty();
+        }
+    }
 }
