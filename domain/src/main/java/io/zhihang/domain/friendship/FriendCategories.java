@@ -53,6 +53,11 @@ public final class FriendCategories {
         return valid;
     }
 
+    /** The form two names are compared in: the same key is the same category, whatever the case. */
+    public static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
     private static void checkUnique(Collection<String> existing, String name) {
         if (existing.stream().anyMatch(n -> same(n, name))) {
             throw DomainException.invalidParam("A category of that name exists");
@@ -60,6 +65,6 @@ public final class FriendCategories {
     }
 
     private static boolean same(String a, String b) {
-        return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+        return key(a).equals(key(b));
     }
 }

@@ -23,6 +23,21 @@ public record IgnoredUsers(Set<String> userIds) {
         return content.object("ignored_users").map(users -> new IgnoredUsers(users.members().keySet())).orElse(NONE);
     }
 
+    /**
+     * The content with {@code userId} ignored, its entry set to {@code entry}: every other entry and every other
+     * member of the content is kept as it was.
+     */
+    public static JsonObject adding(JsonObject content, String userId, JsonObject entry) {
+        JsonObject users = content.object("ignored_users").orElse(JsonObject.EMPTY);
+        return content.with("ignored_users", users.with(userId, entry));
+    }
+
+    /** The content without {@code userId}'s entry; the rest is kept as it was. */
+    public static JsonObject removing(JsonObject content, String userId) {
+        JsonObject users = content.object("ignored_users").orElse(JsonObject.EMPTY);
+        return content.with("ignored_users", users.without(userId));
+    }
+
     public boolean isIgnored(String userId) {
         return userIds.contains(userId);
     }

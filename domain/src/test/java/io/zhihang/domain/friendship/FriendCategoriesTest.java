@@ -49,4 +49,9 @@ class FriendCategoriesTest {
         existing.add("last");
         assertThat(refusal(() -> FriendCategories.checkNew(existing, "one more"))).isEqualTo(ErrorKind.INVALID_PARAM);
     }
+
+    @Test
+    void the_key_of_a_name_ignores_case() {
+        assertThat(FriendCategories.key("Work")).isEqualTo(FriendCategories.key("WORK")).isEqualTo("work");
+    }
 }

@@ -33,4 +33,20 @@ class IgnoredUsersTest {
         assertThat(IgnoredUsers.of(Json.parseObject("{\"ignored_users\":[\"@mallory:x\"]}")))
                 .isEqualTo(IgnoredUsers.NONE);
     }
+
+    @Test
+    void adding_and_removing_an_entry_keep_every_other_entry_and_member() {
+        JsonObject content = Json.parseObject(
+                "{\"ignored_users\":{\"@mallory:x\":{\"k\":1}},\"org.example\":true}");
+        JsonObject added = IgnoredUsers.adding(content, "@eve:x", JsonObject.EMPTY);
+        assertThat(IgnoredUsers.of(added).userIds()).containsExactlyInAnyOrder("@mallory:x", "@eve:x");
+        assertThat(added.bool("org.example")).contains(true);
+        assertThat(added.object("ignored_users").flatMap(u -> u.object("@mallory:x")).flatMap(e -> e.number("k")))
+                .contains(1L);
+        JsonObject removed = IgnoredUsers.removing(added, "@mallory:x");
+        assertThat(IgnoredUsers.of(removed).userIds()).containsExactly("@eve:x");
+        assertThat(removed.bool("org.example")).contains(true);
+        assertThat(IgnoredUsers.of(IgnoredUsers.adding(JsonObject.EMPTY, "@eve:x", JsonObject.EMPTY)).userIds())
+                .containsExactly("@eve:x");
+    }
 }

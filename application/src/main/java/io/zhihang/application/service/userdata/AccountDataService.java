@@ -2,12 +2,14 @@ package io.zhihang.application.service.userdata;
 
 import io.zhihang.application.port.in.userdata.AccountDataUseCase;
 import io.zhihang.application.port.in.userdata.RoomTagsUseCase;
+import io.zhihang.application.port.in.userdata.ServerAccountDataUseCase;
 import io.zhihang.application.port.out.userdata.AccountDataRepository;
 import io.zhihang.application.service.room.RoomAccess;
 import io.zhihang.application.service.stream.SyncActivity;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.UserId;
 import io.zhihang.domain.userdata.AccountDataTypes;
 import io.zhihang.domain.userdata.RoomTags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +20,7 @@ import java.util.function.UnaryOperator;
 
 /** Account data and room tags (the room account data {@code m.tag}). Every write wakes the user's sync. */
 @ApplicationScoped
-public class AccountDataService implements AccountDataUseCase, RoomTagsUseCase {
+public class AccountDataService implements AccountDataUseCase, RoomTagsUseCase, ServerAccountDataUseCase {
     private final AccountDataRepository accountData;
     private final RoomAccess access;
     private final Event<SyncActivity> syncActivity;
@@ -57,6 +59,15 @@ public class AccountDataService implements AccountDataUseCase, RoomTagsUseCase {
         accountData.lockStream();
         if (accountData.find(userId, room, type).isPresent()) {
             write(userId, room, type, null);
+        }
+    }
+
+    @Override
+    @Transactional
+    public void put(UserId user, String type, JsonObject content) {
+        accountData.lockStream();
+        if (!accountData.find(user.toString(), null, type).filter(content::equals).isPresent()) {
+            write(user.toString(), null, type, content);
         }
     }
 
