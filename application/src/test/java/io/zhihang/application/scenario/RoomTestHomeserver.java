@@ -5,6 +5,7 @@ import io.zhihang.application.config.RoomSettings;
 import io.zhihang.application.fakes.FixedSigningKey;
 import io.zhihang.application.fakes.ImmediateAfterCommit;
 import io.zhihang.application.fakes.InMemoryAccountDataRepository;
+import io.zhihang.application.fakes.InMemoryPrivateSessionRepository;
 import io.zhihang.application.fakes.InMemoryAliasRepository;
 import io.zhihang.application.fakes.InMemoryEventSearchIndex;
 import io.zhihang.application.fakes.InMemoryEventStore;
@@ -145,7 +146,8 @@ public final class RoomTestHomeserver {
         stream = new RoomStream(events, new ImmediateAfterCommit(), notifier, new MembershipCache());
         writer = new RoomWriter(rooms, events, state, signingKey, server.settings, new RoomStateCache(state, events),
                 messages, stream, recorder, new SearchIndexer(searchIndex, directory, events), new RecordingEvent<>(),
-                server.ids, new RoomBlocks(new IgnoreLists(new InMemoryAccountDataRepository())));
+                server.ids, new RoomBlocks(new IgnoreLists(new InMemoryAccountDataRepository())),
+                new InMemoryPrivateSessionRepository());
         MemberProfiles profiles = new MemberProfiles(server.profiles);
         createRoom = new CreateRoomService(rooms, aliases, writer, profiles, server.ids, server.settings,
                 ROOM_SETTINGS, server.clock);

@@ -279,6 +279,32 @@ class PrivateSessionsApiTest {
     }
 
     @Test
+    void a_message_a_matrix_client_sends_into_a_ttl_session_expires_too() {
+        var alice = Matrix.registerFresh("psm-a");
+        var bob = Matrix.registerFresh("psm-b");
+        String sessionId = openWith(alice, bob, Map.of("ttl_seconds", 5));
+        bodies(bob, sessionId, "");
+        Instant sent = clock.freeze();
+        String marker = "sent by element " + Matrix.freshName("m");
+        String eventId = as(bob).body(Map.of("msgtype", "m.text", "body", marker))
+                .put(Rooms.path(sessionId) + "/send/m.room.message/" + Matrix.freshName("txn")).then()
+                .statusCode(200).extract().path("event_id");
+        as(alice).get(Rooms.path(sessionId) + "/event/" + eventId).then().statusCode(200)
+                .body("content.'org.matrix.self_destruct_after'", equalTo(sent.plusSeconds(5).toEpochMilli()));
+        assertThat(tables.where("self_destructs", "event_id", eventId)).hasSize(1);
+
+        selfDestruct.destroyDue(sent.plusSeconds(5));
+        assertThat(bodies(alice, sessionId, "")).isEmpty();
+        assertThat(tables.anyContains("events", marker)).isFalse();
+
+        String plainRoom = Rooms.create(alice, Map.of());
+        String kept = as(alice).body(Map.of("msgtype", "m.text", "body", marker))
+                .put(Rooms.path(plainRoom) + "/send/m.room.message/" + Matrix.freshName("txn")).then()
+                .statusCode(200).extract().path("event_id");
+        assertThat(tables.where("self_destructs", "event_id", kept)).as("other rooms keep their messages").isEmpty();
+    }
+
+    @Test
     void deleting_a_session_leaves_it_and_the_other_keeps_the_history() {
         var alice = Matrix.registerFresh("psx-a");
         var bob = Matrix.registerFresh("psx-b");

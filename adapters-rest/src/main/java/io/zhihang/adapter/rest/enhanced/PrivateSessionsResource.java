@@ -63,10 +63,7 @@ public class PrivateSessionsResource {
     public Map<String, Object> create(byte[] body, @Context HttpServerRequest request) {
         var requester = auth.require(request);
         JsonObject in = json.readObject(body);
-        String target = Fields.string(in, "target_user_id");
-        if (target == null) {
-            target = Fields.string(in, "participant");
-        }
+        String target = firstOf(in, "target_user_id", "participant", "user_id");
         SessionSettings settings = new SessionSettings(Fields.string(in, "name"), ttl(in),
                 Fields.bool(in, "auto_delete"));
         return session(sessions.open(new OpenSessionCommand(requester, target, settings)));
@@ -209,5 +206,16 @@ public class PrivateSessionsResource {
         out.put("created_ts", m.originServerTs());
         out.put("expires_ts", m.expiresTs());
         return out;
+    }
+
+    /** The first of {@code names} the body gives: the seed's clients name the other participant differently. */
+    private static String firstOf(JsonObject in, String... names) {
+        for (String name : names) {
+            String value = Fields.string(in, name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 }

@@ -10,6 +10,7 @@ import io.zhihang.application.port.out.room.MessageLog;
 import io.zhihang.application.port.out.room.RoomRecord;
 import io.zhihang.application.port.out.room.RoomRepository;
 import io.zhihang.application.port.out.room.RoomStateStore;
+import io.zhihang.application.port.out.session.PrivateSessionRepository;
 import io.zhihang.application.service.stream.RoomStream;
 import io.zhihang.domain.event.EventDraft;
 import io.zhihang.domain.event.Pdu;
@@ -18,12 +19,14 @@ import io.zhihang.domain.protocol.EventHashing;
 import io.zhihang.domain.protocol.EventSigning;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.domain.protocol.json.CanonicalJson;
+import io.zhihang.domain.protocol.json.JsonNumber;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.room.AuthState;
 import io.zhihang.domain.room.Decision;
 import io.zhihang.domain.room.EventAuthRules;
 import io.zhihang.domain.room.StateKey;
 import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.session.PrivateSession;
 import io.zhihang.domain.shared.ErrorKind;
 import io.zhihang.domain.lifecycle.SelfDestruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +49,7 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class RoomWriter {
+    private static final StateKey SESSION_SETTINGS = new StateKey(PrivateSession.STATE_TYPE, "");
     /** The spec's limit on a whole PDU in canonical JSON. */
     public static final int MAX_EVENT_BYTES = 65_536;
 
@@ -62,11 +66,13 @@ public class RoomWriter {
     private final Event<SelfDestructRequested> selfDestructs;
     private final IdGenerator idGenerator;
     private final RoomBlocks blocks;
+    private final PrivateSessionRepository sessions;
 
     public RoomWriter(RoomRepository rooms, EventStore events, RoomStateStore state, SigningKeyProvider keys,
                       HomeserverSettings settings, RoomStateCache cache, MessageLog messages, RoomStream stream,
                       RecordNotificationsUseCase notifications, SearchIndexer indexer,
-                      Event<SelfDestructRequested> selfDestructs, IdGenerator idGenerator, RoomBlocks blocks) {
+                      Event<SelfDestructRequested> selfDestructs, IdGenerator idGenerator, RoomBlocks blocks,
+                      PrivateSessionRepository sessions) {
         this.rooms = rooms;
         this.events = events;
         this.state = state;
@@ -80,6 +86,7 @@ public class RoomWriter {
         this.selfDestructs = selfDestructs;
         this.idGenerator = idGenerator;
         this.blocks = blocks;
+        this.sessions = sessions;
     }
 
     private static List<String> ids(Set<StateKey> keys, Map<StateKey, String> current) {
@@ -158,6 +165,20 @@ public class RoomWriter {
     }
 
     /**
+     * In a private session with a TTL every message destroys itself (MSC2228's field, set here when the sender did
+     * not set it), whichever client sent it: the session API, Element or any other. Other rooms pay one map lookup.
+     */
+    private EventDraft expiring(RoomRecord room, EventDraft draft, Map<StateKey, String> current, Instant now) {
+        if (!current.containsKey(SESSION_SETTINGS) || SelfDestruct.isAskedFor(draft.content())) {
+            return draft;
+        }
+        return sessions.find(room.roomId()).flatMap(session -> session.settings().expiresAt(now))
+                .map(at -> EventDraft.message(draft.type(), draft.sender(),
+                        draft.content().with(SelfDestruct.AFTER_FIELD, JsonNumber.of(at.toEpochMilli()))))
+                .orElse(draft);
+    }
+
+    /**
      * What follows storing a batch of messages prepared by {@link #prepareMessage} ({@code room} is the room after
      * the last of them): their notifications.
      */
@@ -178,7 +199,7 @@ public class RoomWriter {
             throw new IllegalArgumentException("Only message events take the message path");
         }
         Map<StateKey, String> current = cache.current(room);
-        Pdu pdu = mint(room, draft, current, now);
+        Pdu pdu = mint(room, expiring(room, draft, current, now), current, now);
         String canonical = authorised(room, pdu, current);
         JsonObject relation = relationOf(pdu);
         return new MessageLog.Append(pdu, canonical, relation.string("event_id").orElse(null),

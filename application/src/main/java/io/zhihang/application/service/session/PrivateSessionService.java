@@ -31,7 +31,6 @@ import io.zhihang.domain.account.Account;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.filter.RoomEventFilter;
 import io.zhihang.domain.lifecycle.SelfDestruct;
-import io.zhihang.domain.protocol.json.JsonNumber;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.protocol.json.JsonString;
 import io.zhihang.domain.search.SearchField;
@@ -183,11 +182,7 @@ public class PrivateSessionService implements PrivateSessionsUseCase, PrivateSes
             throw DomainException.missingParam("A message needs a body");
         }
         JsonObject message = content.has("msgtype") ? content : content.with("msgtype", JsonString.of("m.text"));
-        Instant now = clock.instant();
-        if (session.settings().ttlSeconds() != null) {
-            message = message.with(SelfDestruct.AFTER_FIELD,
-                    JsonNumber.of(session.settings().expiresAt(now).orElseThrow().toEpochMilli()));
-        }
+        // With a TTL, the room writer makes the message destroy itself, as it does for any client's message here.
         String eventId = send.send(requester, sessionId, MESSAGE, message, "session-" + ids.secret());
         return view(events.find(eventId).orElseThrow(() -> new IllegalStateException("Sent event vanished")));
     }
