@@ -26,7 +26,7 @@ public final class UserDataTestHomeserver {
     public final UserDataSyncService sync;
 
     public UserDataTestHomeserver() {
-        accountData = new AccountDataService(accountDataStore, rooms.access, syncActivity);
+        accountData = new AccountDataService(accountDataStore, rooms.access, syncActivity, new RecordingEvent<>());
         receipts = new ReceiptService(receiptStore, accountDataStore, rooms.access, rooms.events, rooms.history,
                 rooms.server.clock, syncActivity, new ImmediateAfterCommit(), RoomTestHomeserver.NO_PUSH);
         sync = new UserDataSyncService(accountDataStore, receiptStore);

@@ -84,13 +84,30 @@ class FriendBlocksApiTest {
     }
 
     @Test
-    void a_block_made_after_a_request_refuses_its_acceptance() {
+    void an_ignore_made_in_element_after_a_request_withdraws_it() {
         Matrix.Session alice = Matrix.registerFresh("fbr");
         Matrix.Session bob = Matrix.registerFresh("fbr");
         String id = Friends.requestId(alice, bob);
         as(bob).body(Map.of("ignored_users", Map.of(alice.userId(), Map.of())))
                 .put(V3 + "/user/" + bob.userId() + "/account_data/m.ignored_user_list").then().statusCode(200);
-        Friends.accept(bob, id).statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
+        assertThat(as(bob).get(ROOT + "/friend/requests/" + bob.userId()).then().statusCode(200).extract()
+                .jsonPath().getList("incoming")).isEmpty();
+        Friends.accept(bob, id).statusCode(400).body("errcode", equalTo("M_INVALID_PARAM"));
+        Friends.request(alice, bob).statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
+    }
+
+    @Test
+    void an_ignore_made_in_element_ends_the_friendship_as_a_block_does() {
+        Matrix.Session alice = Matrix.registerFresh("fbe");
+        Matrix.Session bob = Matrix.registerFresh("fbe");
+        Matrix.Session carol = Matrix.registerFresh("fbe");
+        Friends.befriend(alice, bob);
+        Friends.befriend(alice, carol);
+        as(alice).body(Map.of("ignored_users", Map.of(bob.userId(), Map.of())))
+                .put(V3 + "/user/" + alice.userId() + "/account_data/m.ignored_user_list").then().statusCode(200);
+        assertThat(Friends.friendIds(alice)).containsExactly(carol.userId());
+        assertThat(Friends.friendIds(bob)).isEmpty();
+        assertThat(blocked(alice)).containsExactly(bob.userId());
     }
 
     @Test

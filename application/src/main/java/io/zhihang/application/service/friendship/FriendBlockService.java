@@ -62,6 +62,18 @@ public class FriendBlockService implements FriendBlocksUseCase {
     @Transactional
     public void block(Requester requester, UserId owner, UserId target, String reason) {
         FriendOwners.ensure(requester, owner);
+        endFriendshipAndRequests(owner, target);
+        JsonObject entry = reason == null ? JsonObject.EMPTY : JsonObject.builder().put(REASON, reason).build();
+        accountDataWrites.put(owner, IgnoredUsers.TYPE, IgnoredUsers.adding(ignoreList(owner), target.toString(),
+                entry));
+    }
+
+    /**
+     * What a block ends: the friendship and the pending requests both ways. Also applied when a client adds the user
+     * to its ignore list itself ({@link FriendsFollowIgnores}), so that Element's "ignore" is this block.
+     */
+    @Transactional
+    public void endFriendshipAndRequests(UserId owner, UserId target) {
         friendships.lockPair(owner, target);
         accountData.lockStream();
         FriendshipRules.BlockOutcome outcome = FriendshipRules.block(relationships.between(owner, target),
@@ -73,9 +85,6 @@ public class FriendBlockService implements FriendBlocksUseCase {
             friendships.saveRequest(withdrawn);
             inbox.refresh(withdrawn.to());
         }
-        JsonObject entry = reason == null ? JsonObject.EMPTY : JsonObject.builder().put(REASON, reason).build();
-        accountDataWrites.put(owner, IgnoredUsers.TYPE, IgnoredUsers.adding(ignoreList(owner), target.toString(),
-                entry));
     }
 
     @Override

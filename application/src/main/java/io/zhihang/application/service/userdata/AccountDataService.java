@@ -11,11 +11,14 @@ import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.UserId;
 import io.zhihang.domain.userdata.AccountDataTypes;
+import io.zhihang.domain.userdata.IgnoredUsers;
 import io.zhihang.domain.userdata.RoomTags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** Account data and room tags (the room account data {@code m.tag}). Every write wakes the user's sync. */
@@ -24,11 +27,14 @@ public class AccountDataService implements AccountDataUseCase, RoomTagsUseCase, 
     private final AccountDataRepository accountData;
     private final RoomAccess access;
     private final Event<SyncActivity> syncActivity;
+    private final Event<UsersIgnored> usersIgnored;
 
-    public AccountDataService(AccountDataRepository accountData, RoomAccess access, Event<SyncActivity> syncActivity) {
+    public AccountDataService(AccountDataRepository accountData, RoomAccess access, Event<SyncActivity> syncActivity,
+                              Event<UsersIgnored> usersIgnored) {
         this.accountData = accountData;
         this.access = access;
         this.syncActivity = syncActivity;
+        this.usersIgnored = usersIgnored;
     }
 
     @Override
@@ -47,7 +53,21 @@ public class AccountDataService implements AccountDataUseCase, RoomTagsUseCase, 
         String room = OwnData.roomId(roomId);
         AccountDataTypes.ensureClientMayWrite(type);
         accountData.lockStream();
+        if (room == null && IgnoredUsers.TYPE.equals(type)) {
+            noticeNewlyIgnored(userId, content);
+        }
         write(userId, room, type, content);
+    }
+
+    /** Users a client's new ignore list adds (a block, seen from Element's side) are told to the friend layer. */
+    private void noticeNewlyIgnored(String userId, JsonObject content) {
+        IgnoredUsers before = accountData.find(userId, null, IgnoredUsers.TYPE).map(IgnoredUsers::of)
+                .orElse(IgnoredUsers.NONE);
+        Set<String> added = new HashSet<>(IgnoredUsers.of(content).userIds());
+        added.removeAll(before.userIds());
+        if (!added.isEmpty()) {
+            usersIgnored.fire(new UsersIgnored(UserId.parse(userId), added));
+        }
     }
 
     @Override
