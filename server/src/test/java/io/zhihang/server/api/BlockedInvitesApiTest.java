@@ -21,15 +21,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class BlockedInvitesApiTest {
 
-    private static void ignore(Matrix.Session user, String... ignored) {
-        Map<String, Object> users = new java.util.LinkedHashMap<>();
-        for (String id : ignored) {
-            users.put(id, Map.of());
-        }
-        as(user).body(Map.of("ignored_users", users))
-                .put(V3 + "/user/" + user.userId() + "/account_data/m.ignored_user_list").then().statusCode(200);
-    }
-
     private static List<String> joinedRooms(Matrix.Session user) {
         return as(user).get(V3 + "/joined_rooms").then().statusCode(200).extract().path("joined_rooms");
     }
@@ -39,7 +30,7 @@ class BlockedInvitesApiTest {
         var bob = Matrix.registerFresh("blk-b");
         var mallory = Matrix.registerFresh("blk-m");
         var carol = Matrix.registerFresh("blk-c");
-        ignore(bob, mallory.userId());
+        Friends.ignore(bob, mallory.userId());
         String mallorys = Rooms.create(mallory, Map.of("preset", "private_chat"));
 
         as(mallory).body(Map.of("user_id", bob.userId())).post(path(mallorys) + "/invite").then().statusCode(403)
@@ -63,7 +54,7 @@ class BlockedInvitesApiTest {
     void no_direct_chat_opens_across_a_block_either_way() {
         var bob = Matrix.registerFresh("blk-dm-b");
         var mallory = Matrix.registerFresh("blk-dm-m");
-        ignore(bob, mallory.userId());
+        Friends.ignore(bob, mallory.userId());
 
         createDm(mallory, Map.of("user_id", bob.userId())).statusCode(403).body("errcode", equalTo("M_FORBIDDEN"))
                 .body("error", equalTo("You cannot open a direct chat with this user"));
@@ -82,11 +73,11 @@ class BlockedInvitesApiTest {
         String roomId = openDm(alice, bob);
         assertThat(openDm(bob, alice)).isEqualTo(roomId);
 
-        ignore(bob, alice.userId());
+        Friends.ignore(bob, alice.userId());
 
         createDm(alice, Map.of("user_id", bob.userId())).statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
         createDm(bob, Map.of("user_id", alice.userId())).statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
-        ignore(bob);
+        Friends.ignore(bob);
         assertThat(openDm(alice, bob)).as("unblocked: the same room again").isEqualTo(roomId);
     }
 }

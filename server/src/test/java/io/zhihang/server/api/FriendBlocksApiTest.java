@@ -33,8 +33,7 @@ class FriendBlocksApiTest {
         Matrix.Session alice = Matrix.registerFresh("fbl");
         Matrix.Session mallory = Matrix.registerFresh("fbl");
         Matrix.Session eve = Matrix.registerFresh("fbl");
-        as(alice).body(Map.of("ignored_users", Map.of(eve.userId(), Map.of())))
-                .put(V3 + "/user/" + alice.userId() + "/account_data/m.ignored_user_list").then().statusCode(200);
+        Friends.ignore(alice, eve.userId());
         assertThat(blocked(alice)).as("Element's ignore shows as a block").containsExactly(eve.userId());
 
         as(alice).body(Map.of("user_id", mallory.userId(), "reason", "spam"))
@@ -88,8 +87,7 @@ class FriendBlocksApiTest {
         Matrix.Session alice = Matrix.registerFresh("fbr");
         Matrix.Session bob = Matrix.registerFresh("fbr");
         String id = Friends.requestId(alice, bob);
-        as(bob).body(Map.of("ignored_users", Map.of(alice.userId(), Map.of())))
-                .put(V3 + "/user/" + bob.userId() + "/account_data/m.ignored_user_list").then().statusCode(200);
+        Friends.ignore(bob, alice.userId());
         assertThat(as(bob).get(ROOT + "/friend/requests/" + bob.userId()).then().statusCode(200).extract()
                 .jsonPath().getList("incoming")).isEmpty();
         Friends.accept(bob, id).statusCode(400).body("errcode", equalTo("M_INVALID_PARAM"));
@@ -103,8 +101,7 @@ class FriendBlocksApiTest {
         Matrix.Session carol = Matrix.registerFresh("fbe");
         Friends.befriend(alice, bob);
         Friends.befriend(alice, carol);
-        as(alice).body(Map.of("ignored_users", Map.of(bob.userId(), Map.of())))
-                .put(V3 + "/user/" + alice.userId() + "/account_data/m.ignored_user_list").then().statusCode(200);
+        Friends.ignore(alice, bob.userId());
         assertThat(Friends.friendIds(alice)).containsExactly(carol.userId());
         assertThat(Friends.friendIds(bob)).isEmpty();
         assertThat(blocked(alice)).containsExactly(bob.userId());

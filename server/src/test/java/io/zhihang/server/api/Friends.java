@@ -7,11 +7,25 @@ import java.util.Map;
 
 import static io.zhihang.server.api.Matrix.as;
 
-/** Calls of the friend API ({@code /_synapse/enhanced/friend…}) for the API tests. */
+/**
+ * Calls of the friend API ({@code /_synapse/enhanced/friend…}) for the API tests, and Element's side of a block:
+ * the ignore list a client writes itself.
+ */
 final class Friends {
     static final String ROOT = "/_synapse/enhanced";
 
     private Friends() {
+    }
+
+    /** {@code user}'s client sets its {@code m.ignored_user_list} to exactly {@code ignored}, as Element does. */
+    static void ignore(Matrix.Session user, String... ignored) {
+        Map<String, Object> users = new java.util.LinkedHashMap<>();
+        for (String id : ignored) {
+            users.put(id, Map.of());
+        }
+        as(user).body(Map.of("ignored_users", users))
+                .put(Matrix.V3 + "/user/" + user.userId() + "/account_data/m.ignored_user_list").then()
+                .statusCode(200);
     }
 
     static ValidatableResponse request(Matrix.Session from, Matrix.Session to) {

@@ -18,15 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class IgnoredUsersApiTest {
 
-    private static void ignore(Matrix.Session user, String... ignored) {
-        Map<String, Object> users = new java.util.LinkedHashMap<>();
-        for (String id : ignored) {
-            users.put(id, Map.of());
-        }
-        as(user).body(Map.of("ignored_users", users))
-                .put(V3 + "/user/" + user.userId() + "/account_data/m.ignored_user_list").then().statusCode(200);
-    }
-
     private static List<String> senders(List<Map<String, Object>> events, String type) {
         return events.stream().filter(e -> type.equals(e.get("type"))).map(e -> (String) e.get("sender")).toList();
     }
@@ -40,7 +31,7 @@ class IgnoredUsersApiTest {
                 "power_level_content_override", Map.of("events", Map.of("m.room.topic", 0))));
         Rooms.join(alice, roomId);
         Rooms.join(mallory, roomId);
-        ignore(alice, mallory.userId());
+        Friends.ignore(alice, mallory.userId());
         Map<String, Object> before = Syncs.initial(alice);
 
         Rooms.send(mallory, roomId, "from mallory");
@@ -64,7 +55,7 @@ class IgnoredUsersApiTest {
         Matrix.Session bob = Matrix.registerFresh("igi");
         Matrix.Session mallory = Matrix.registerFresh("igi");
         String mallorys = Rooms.create(mallory, Map.of("invite", List.of(alice.userId())));
-        ignore(alice, mallory.userId());
+        Friends.ignore(alice, mallory.userId());
         Map<String, Object> before = Syncs.initial(alice);
 
         String bobs = Rooms.create(bob, Map.of("invite", List.of(alice.userId())));
@@ -82,7 +73,7 @@ class IgnoredUsersApiTest {
         String roomId = Rooms.create(bob, Map.of("preset", "public_chat"));
         Rooms.join(alice, roomId);
         Rooms.join(mallory, roomId);
-        ignore(alice, mallory.userId());
+        Friends.ignore(alice, mallory.userId());
         Rooms.send(bob, roomId, "one");
         String mallorys = Rooms.send(mallory, roomId, "from mallory");
         String two = Rooms.send(bob, roomId, "two");

@@ -67,11 +67,6 @@ class PrivateSessionsApiTest {
                 .extract().jsonPath().getList("messages.content.body");
     }
 
-    private static void ignore(Matrix.Session user, Matrix.Session ignored) {
-        as(user).body(Map.of("ignored_users", Map.of(ignored.userId(), Map.of())))
-                .put(V3 + "/user/" + user.userId() + "/account_data/m.ignored_user_list").then().statusCode(200);
-    }
-
     private static List<String> matrixBodies(Matrix.Session user, String roomId) {
         return as(user).get(Rooms.path(roomId) + "/messages?dir=b&limit=50").then().statusCode(200).extract()
                 .jsonPath().getList("chunk.findAll { it.type == 'm.room.message' }.content.body");
@@ -143,7 +138,7 @@ class PrivateSessionsApiTest {
         open(alice, Map.of("participant", bob.userId(), "ttl_seconds", 2_592_000, "name", "x".repeat(100)))
                 .statusCode(200).body("participant", equalTo(bob.userId()));
 
-        ignore(bob, alice);
+        Friends.ignore(bob, alice.userId());
         open(alice, Map.of("target_user_id", bob.userId())).statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
         open(bob, Map.of("target_user_id", alice.userId())).statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
         RestAssured.given().contentType("application/json").body(Map.of("target_user_id", bob.userId()))
