@@ -74,6 +74,38 @@ class DirectChatsApiTest {
     }
 
     @Test
+    void two_users_opening_their_chat_at_the_same_moment_get_one_room() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            var alice = Matrix.registerFresh("dm-x-a");
+            var bob = Matrix.registerFresh("dm-x-b");
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(3);
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+                List<java.util.concurrent.Future<String>> opened = List.of(
+                        pool.submit(() -> {
+                            start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                            return openDm(alice, bob);
+                        }),
+                        pool.submit(() -> {
+                            start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                            return openDm(bob, alice);
+                        }),
+                        pool.submit(() -> {
+                            start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                            return openDm(alice, bob);
+                        }));
+                java.util.Set<String> rooms = new java.util.HashSet<>();
+                for (var room : opened) {
+                    rooms.add(room.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(rooms).as("round %d", round).hasSize(1);
+                String roomId = rooms.iterator().next();
+                assertThat(direct(alice)).isEqualTo(Map.of(bob.userId(), List.of(roomId)));
+                assertThat(direct(bob)).isEqualTo(Map.of(alice.userId(), List.of(roomId)));
+            }
+        }
+    }
+
+    @Test
     void the_invitee_of_an_element_direct_chat_lists_it_once_they_join() {
         var alice = Matrix.registerFresh("dm-el-a");
         var bob = Matrix.registerFresh("dm-el-b");

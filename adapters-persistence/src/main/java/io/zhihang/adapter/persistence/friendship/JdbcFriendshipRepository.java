@@ -22,8 +22,7 @@ import java.util.Optional;
 
 /**
  * Friendships and friend requests in plain JDBC, the one writer of {@code friendships} and {@code friend_requests}.
- * The pair lock is the two users' rows of {@code users} ({@code SELECT … FOR UPDATE}, H2 and PostgreSQL alike),
- * taken in code-point order so that two transactions on one pair never wait for each other crosswise.
+ * Changes between two users are made under their pair lock ({@code JdbcUserPairLock}).
  */
 @ApplicationScoped
 public class JdbcFriendshipRepository implements FriendshipRepository {
@@ -34,7 +33,6 @@ public class JdbcFriendshipRepository implements FriendshipRepository {
     /** … each with at most this many joined members (larger rooms say little about who one knows). */
     static final int ROOM_MEMBERS_WALKED = 100;
 
-    private static final String LOCK = "SELECT user_id FROM users WHERE user_id = ? FOR UPDATE";
     private static final String ARE_FRIENDS = "SELECT 1 FROM friendships WHERE user_a = ? AND user_b = ?";
     private static final String BEFRIEND = """
             INSERT INTO friendships (user_a, user_b, since_ts)
@@ -118,21 +116,6 @@ public class JdbcFriendshipRepository implements FriendshipRepository {
 
     JdbcFriendshipRepository(ActivePersistenceUnit unit, @Any Instance<AgroalDataSource> dataSources) {
         this.sql = new PlainSql(unit, dataSources);
-    }
-
-    @Override
-    public void lockPair(UserId a, UserId b) {
-        String first = a.toString();
-        String second = b.toString();
-        if (first.compareTo(second) > 0) {
-            String t = first;
-            first = second;
-            second = t;
-        }
-        sql.list(LOCK, row -> row.getString(1), first);
-        if (!first.equals(second)) {
-            sql.list(LOCK, row -> row.getString(1), second);
-        }
     }
 
     @Override

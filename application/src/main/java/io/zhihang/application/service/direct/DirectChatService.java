@@ -39,7 +39,7 @@ public class DirectChatService implements DirectChatsUseCase {
         this.rooms = rooms;
     }
 
-    /** Not transactional: creating the room, joining and writing {@code m.direct} are each their own unit of work. */
+    /** One transaction (in {@link DirectRooms#with}) under the pair's lock: the room, the join, {@code m.direct}. */
     @Override
     public String open(Requester requester, UserId other) {
         return direct.with(requester, other);

@@ -3,6 +3,7 @@ package io.zhihang.application.service.friendship;
 import io.zhihang.application.port.in.friendship.FriendBlocksUseCase;
 import io.zhihang.application.port.in.friendship.UserCard;
 import io.zhihang.application.port.in.userdata.ServerAccountDataUseCase;
+import io.zhihang.application.port.out.UserPairLock;
 import io.zhihang.application.port.out.friendship.FriendshipRepository;
 import io.zhihang.application.port.out.userdata.AccountDataRepository;
 import io.zhihang.domain.auth.Requester;
@@ -30,6 +31,7 @@ public class FriendBlockService implements FriendBlocksUseCase {
     private final AccountDataRepository accountData;
     private final ServerAccountDataUseCase accountDataWrites;
     private final FriendshipRepository friendships;
+    private final UserPairLock pairs;
     private final Relationships relationships;
     private final Unfriending unfriending;
     private final FriendRequestInbox inbox;
@@ -37,11 +39,13 @@ public class FriendBlockService implements FriendBlocksUseCase {
     private final InstantSource clock;
 
     public FriendBlockService(AccountDataRepository accountData, ServerAccountDataUseCase accountDataWrites,
-                              FriendshipRepository friendships, Relationships relationships, Unfriending unfriending,
-                              FriendRequestInbox inbox, UserCards cards, InstantSource clock) {
+                              FriendshipRepository friendships, UserPairLock pairs, Relationships relationships,
+                              Unfriending unfriending, FriendRequestInbox inbox, UserCards cards,
+                              InstantSource clock) {
         this.accountData = accountData;
         this.accountDataWrites = accountDataWrites;
         this.friendships = friendships;
+        this.pairs = pairs;
         this.relationships = relationships;
         this.unfriending = unfriending;
         this.inbox = inbox;
@@ -74,7 +78,7 @@ public class FriendBlockService implements FriendBlocksUseCase {
      */
     @Transactional
     public void endFriendshipAndRequests(UserId owner, UserId target) {
-        friendships.lockPair(owner, target);
+        pairs.lock(owner, target);
         accountData.lockStream();
         FriendshipRules.BlockOutcome outcome = FriendshipRules.block(relationships.between(owner, target),
                 clock.instant());

@@ -5,6 +5,7 @@ import io.zhihang.application.port.in.friendship.FriendRequestView;
 import io.zhihang.application.port.in.friendship.FriendRequestsUseCase;
 import io.zhihang.application.port.in.friendship.RequestAnswer;
 import io.zhihang.application.port.out.IdGenerator;
+import io.zhihang.application.port.out.UserPairLock;
 import io.zhihang.application.port.out.friendship.FriendshipRepository;
 import io.zhihang.application.service.lifecycle.DirectRooms;
 import io.zhihang.domain.auth.Requester;
@@ -28,6 +29,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class FriendRequestService implements FriendRequestsUseCase {
     private final FriendshipRepository friendships;
+    private final UserPairLock pairs;
     private final Relationships relationships;
     private final FriendRequestInbox inbox;
     private final DirectRooms directRooms;
@@ -35,10 +37,11 @@ public class FriendRequestService implements FriendRequestsUseCase {
     private final IdGenerator ids;
     private final InstantSource clock;
 
-    public FriendRequestService(FriendshipRepository friendships, Relationships relationships,
+    public FriendRequestService(FriendshipRepository friendships, UserPairLock pairs, Relationships relationships,
                                 FriendRequestInbox inbox, DirectRooms directRooms, UserCards cards, IdGenerator ids,
                                 InstantSource clock) {
         this.friendships = friendships;
+        this.pairs = pairs;
         this.relationships = relationships;
         this.inbox = inbox;
         this.directRooms = directRooms;
@@ -51,7 +54,7 @@ public class FriendRequestService implements FriendRequestsUseCase {
     @Transactional
     public RequestAnswer send(Requester requester, UserId addressee, String message) {
         UserId me = requester.userId();
-        friendships.lockPair(me, addressee);
+        pairs.lock(me, addressee);
         Instant now = clock.instant();
         return switch (FriendshipRules.request(relationships.between(me, addressee), ids.secret(), message, now)) {
             case FriendshipRules.RequestOutcome.Sent sent -> {
@@ -91,7 +94,7 @@ public class FriendRequestService implements FriendRequestsUseCase {
     /** The request as answered by the caller, decided under the pair's lock; not yet stored. */
     private FriendRequest answer(Requester requester, String requestId, boolean accept) {
         FriendRequest found = find(requestId);
-        friendships.lockPair(found.from(), found.to());
+        pairs.lock(found.from(), found.to());
         FriendRequest request = find(requestId);
         UserId me = requester.userId();
         return FriendshipRules.answer(request, me, accept, relationships.between(me, request.from()),

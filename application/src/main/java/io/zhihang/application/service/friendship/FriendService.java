@@ -5,6 +5,7 @@ import io.zhihang.application.port.in.friendship.FriendsUseCase;
 import io.zhihang.application.port.in.friendship.UserCard;
 import io.zhihang.application.port.out.friendship.FriendCategoryRepository;
 import io.zhihang.application.port.out.friendship.FriendView;
+import io.zhihang.application.port.out.UserPairLock;
 import io.zhihang.application.port.out.friendship.FriendshipRepository;
 import io.zhihang.application.port.out.friendship.Recommendation;
 import io.zhihang.application.service.account.AccountDeactivated;
@@ -33,14 +34,16 @@ public class FriendService implements FriendsUseCase {
     private static final int CANDIDATES_PER_RESULT = 3;
 
     private final FriendshipRepository friendships;
+    private final UserPairLock pairs;
     private final FriendCategoryRepository categories;
     private final Unfriending unfriending;
     private final FriendRequestInbox inbox;
     private final IgnoreLists ignoreLists;
 
-    public FriendService(FriendshipRepository friendships, FriendCategoryRepository categories,
+    public FriendService(FriendshipRepository friendships, UserPairLock pairs, FriendCategoryRepository categories,
                          Unfriending unfriending, FriendRequestInbox inbox, IgnoreLists ignoreLists) {
         this.friendships = friendships;
+        this.pairs = pairs;
         this.categories = categories;
         this.unfriending = unfriending;
         this.inbox = inbox;
@@ -66,7 +69,7 @@ public class FriendService implements FriendsUseCase {
     @Transactional
     public void remove(Requester requester, UserId owner, UserId friend) {
         FriendOwners.ensure(requester, owner);
-        friendships.lockPair(owner, friend);
+        pairs.lock(owner, friend);
         if (!unfriending.end(owner, friend)) {
             throw DomainException.notFound("You are not friends with " + friend);
         }
@@ -94,7 +97,7 @@ public class FriendService implements FriendsUseCase {
     /** A deactivated account has no friends, requests or categories; its pending requests leave their inboxes. */
     void onDeactivated(@Observes AccountDeactivated deactivated) {
         UserId user = deactivated.user();
-        friendships.lockPair(user, user);
+        pairs.lock(user, user);
         categories.forget(user);
         for (UserId addressee : friendships.forget(user)) {
             inbox.refresh(addressee);

@@ -6,6 +6,7 @@ import io.zhihang.application.port.in.room.CreateRoomUseCase;
 import io.zhihang.application.port.in.room.MembershipUseCase;
 import io.zhihang.application.port.in.userdata.AccountDataUseCase;
 import io.zhihang.application.port.out.AccountRepository;
+import io.zhihang.application.port.out.UserPairLock;
 import io.zhihang.application.port.out.room.RoomStateStore;
 import io.zhihang.application.port.out.userdata.AccountDataRepository;
 import io.zhihang.application.service.room.RoomAccess;
@@ -17,6 +18,7 @@ import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.UserId;
 import io.zhihang.domain.userdata.DirectChats;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,10 +48,12 @@ public class DirectRooms {
     private final AccountRepository accounts;
     private final HomeserverSettings settings;
     private final RoomBlocks blocks;
+    private final UserPairLock pairs;
 
     public DirectRooms(AccountDataRepository accountData, AccountDataUseCase accountDataWrites, RoomAccess access,
                        RoomStateStore state, CreateRoomUseCase rooms, MembershipUseCase membership,
-                       AccountRepository accounts, HomeserverSettings settings, RoomBlocks blocks) {
+                       AccountRepository accounts, HomeserverSettings settings, RoomBlocks blocks,
+                       UserPairLock pairs) {
         this.accountData = accountData;
         this.accountDataWrites = accountDataWrites;
         this.access = access;
@@ -59,13 +63,16 @@ public class DirectRooms {
         this.accounts = accounts;
         this.settings = settings;
         this.blocks = blocks;
+        this.pairs = pairs;
     }
 
     /**
      * Opens or reuses the direct chat of the requester with {@code other}. Refused: oneself ({@code 400
      * M_INVALID_PARAM}), a local user who does not exist or is deactivated ({@code 404 M_NOT_FOUND}), a block either
-     * way ({@code 403 M_FORBIDDEN}).
+     * way ({@code 403 M_FORBIDDEN}). One transaction under the pair's lock, so that two users opening their chat at
+     * the same moment (or one user twice) get one room.
      */
+    @Transactional
     public String with(Requester requester, UserId other) {
         UserId me = requester.userId();
         if (other.equals(me)) {
@@ -75,6 +82,7 @@ public class DirectRooms {
             throw DomainException.notFound("Unknown user " + other);
         }
         blocks.checkDirectChat(me, other);
+        pairs.lock(me, other);
         String self = me.toString();
         String them = other.toString();
         Optional<String> existing = existing(self, them);
@@ -110,8 +118,10 @@ public class DirectRooms {
     }
 
     /** Adds {@code roomId} under {@code partner} to the owner's {@code m.direct}, unless it is listed there already. */
+    @Transactional
     public void record(Requester owner, String partner, String roomId) {
         String self = owner.userId().toString();
+        accountData.lockStream();
         DirectChats before = direct(self);
         if (!before.lists(roomId)) {
             accountDataWrites.put(owner, self, null, DirectChats.TYPE, before.with(partner, roomId).content());

@@ -12,12 +12,6 @@ import java.util.Optional;
  * is stored once per pair, so it is mutual by construction.
  */
 public interface FriendshipRepository {
-    /**
-     * The per-pair lock: both users' account rows, locked in a fixed order until the transaction ends (in the
-     * database, so across server instances). Every change between two users reads their relationship after it.
-     */
-    void lockPair(UserId a, UserId b);
-
     boolean areFriends(UserId a, UserId b);
 
     void befriend(UserId a, UserId b, Instant since);
