@@ -271,6 +271,19 @@ def explain(user):
     print("  plan nodes with the most rows (rows x loops, node's total ms per loop, loops, node):")
     for rows, ms, loops, name in nodes[:10]:
         print(f"  {rows:>10}  {ms:9.2f} ms  x{loops:<6} {name[:110]}")
+    ends = list(re.finditer(r"\)\s*\n\s*SELECT ", query))  # the last CTE's end: the main SELECT follows
+    if not ends:
+        return
+    head = query[:ends[-1].start() + 1]
+    parts = re.findall(r"(\w+) AS \(", head)
+    script = "\\timing on\n\\o /dev/null\n"
+    for _ in range(5):
+        script += "".join(f"{head} SELECT COUNT(*) FROM {name};\n" for name in parts) + f"{query};\n"
+    times = [float(t) for t in re.findall(r"Time: ([\d.]+) ms", psql(script))]
+    labels = [f"WITH … SELECT COUNT(*) FROM {name}" for name in parts] + ["the whole query"]
+    print("  without EXPLAIN's overhead, median of 5 (each CTE with the CTEs it reads):")
+    for i, label in enumerate(labels):
+        print(f"  {pct(times[i::len(labels)], 50):9.2f} ms  {label}")
 
 
 print(f"== Friends: U with {FRIENDS} friends and {ROOMS} rooms, {STRANGERS} strangers, run {RUN}", flush=True)
