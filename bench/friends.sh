@@ -42,4 +42,9 @@ until curl -fsS -o /dev/null "$BASE/_matrix/client/versions" 2>/dev/null; do
   sleep 0.1
 done
 echo "== Friends on postgresql ($(nproc) cores)"
-BENCH_PSQL="$AS_POSTGRES psql -d $DB" python3 "$HERE/friends_load.py" "$BASE" || { tail -60 "$WORK/server.log"; exit 1; }
+if ! BENCH_PSQL="$AS_POSTGRES psql -d $DB" python3 "$HERE/friends_load.py" "$BASE"; then
+  cp "$WORK/server.log" "${TMPDIR:-/tmp}/zhihang-bench-friends-server.log"
+  echo "bench: failed; the server's first errors (whole log: ${TMPDIR:-/tmp}/zhihang-bench-friends-server.log):"
+  grep -m3 -A12 ' ERROR ' "$WORK/server.log" || tail -60 "$WORK/server.log"
+  exit 1
+fi
