@@ -28,4 +28,11 @@ public record Requester(UserId userId, DeviceId deviceId, String tokenId, boolea
             throw DomainException.forbidden("You may not change another user's data");
         }
     }
+
+    /** The admin API is for server admins only: {@code 403 M_FORBIDDEN} for anyone else (Synapse's answer). */
+    public void ensureAdmin() {
+        if (!admin) {
+            throw DomainException.forbidden("You are not a server admin");
+        }
+    }
 }

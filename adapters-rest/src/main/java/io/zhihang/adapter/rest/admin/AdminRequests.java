@@ -1,0 +1,30 @@
+package io.zhihang.adapter.rest.admin;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.zhihang.adapter.rest.auth.Authenticator;
+import io.zhihang.domain.auth.Requester;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The caller of an admin endpoint ({@code /_synapse/admin/…}): authenticated as any client, then refused with
+ * {@code 403 M_FORBIDDEN} unless a server admin, before anything is read or done.
+ */
+@ApplicationScoped
+public class AdminRequests {
+    private final Authenticator auth;
+
+    public AdminRequests(Authenticator auth) {
+        this.auth = auth;
+    }
+
+    public Requester requireAdmin(HttpServerRequest request) {
+        Requester requester = auth.require(request);
+        requester.ensureAdmin();
+        return requester;
+    }
+
+    /** The address the audit trail records for this request. */
+    public static String clientIp(HttpServerRequest request) {
+        return Authenticator.clientIp(request);
+    }
+}
