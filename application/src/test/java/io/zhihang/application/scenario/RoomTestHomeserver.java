@@ -159,7 +159,18 @@ public final class RoomTestHomeserver {
                 server.settings), new RecordingEvent<>());
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
                 forgotten, server.clock, new io.zhihang.application.service.typing.TypingService(state, server.clock,
-                new io.zhihang.application.fakes.RecordingEvents<>()), new RecordingEvent<>());
+                new io.zhihang.application.fakes.RecordingEvents<>()), new RecordingEvent<>(),
+                new io.zhihang.application.port.out.room.BlockedRooms() {
+                    @Override
+                    public boolean isBlocked(String roomId) {
+                        return false;
+                    }
+
+                    @Override
+                    public void block(String roomId, String byUserId, long ts) {
+                        throw new UnsupportedOperationException("no admin API in scenario tests");
+                    }
+                });
         queries = new RoomQueryService(access, state, events, clientEvents, history,
                 new IgnoreLists(new InMemoryAccountDataRepository()), new PastState(events));
         relations = new RelationQueryService(access, events, clientEvents, history);

@@ -4,6 +4,7 @@ import io.zhihang.application.config.HomeserverSettings;
 import io.zhihang.application.port.in.room.MembershipUseCase;
 import io.zhihang.application.port.out.AccountRepository;
 import io.zhihang.application.port.out.room.AliasRepository;
+import io.zhihang.application.port.out.room.BlockedRooms;
 import io.zhihang.application.port.out.room.ForgottenRooms;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.event.EventDraft;
@@ -35,11 +36,12 @@ public class MembershipService implements MembershipUseCase {
     private final ForgottenRooms forgotten;
     private final InstantSource clock;
     private final Event<DirectInviteAccepted> directInvitesAccepted;
+    private final BlockedRooms blocked;
 
     public MembershipService(RoomWriter writer, RoomAccess access, AliasRepository aliases, AccountRepository accounts,
                              MemberProfiles profiles, HomeserverSettings settings, ForgottenRooms forgotten,
                              InstantSource clock, TypingUseCase typing,
-                             Event<DirectInviteAccepted> directInvitesAccepted) {
+                             Event<DirectInviteAccepted> directInvitesAccepted, BlockedRooms blocked) {
         this.typing = typing;
         this.writer = writer;
         this.access = access;
@@ -50,6 +52,7 @@ public class MembershipService implements MembershipUseCase {
         this.forgotten = forgotten;
         this.clock = clock;
         this.directInvitesAccepted = directInvitesAccepted;
+        this.blocked = blocked;
     }
 
     @Override
@@ -97,6 +100,7 @@ public class MembershipService implements MembershipUseCase {
         if (target.isLocalTo(settings.serverName()) && accounts.find(target).filter(a -> !a.deactivated()).isEmpty()) {
             throw DomainException.notFound("Unknown user " + userId);
         }
+        ensureNotBlocked(roomId);
         JsonObject.Builder content = JsonObject.builder().put("membership", "invite");
         if (reason != null) {
             content.put("reason", reason);
@@ -161,16 +165,26 @@ public class MembershipService implements MembershipUseCase {
         }
     }
 
+    /** The room to join or knock on; a room a server admin blocked is refused first (Synapse's answer). */
     private String resolve(String roomIdOrAlias) {
         if (roomIdOrAlias.startsWith("#")) {
-            return aliases.roomOf(roomIdOrAlias)
+            String roomId = aliases.roomOf(roomIdOrAlias)
                     .orElseThrow(() -> DomainException.notFound("Room alias " + roomIdOrAlias + " not found"));
+            ensureNotBlocked(roomId);
+            return roomId;
         }
         if (!roomIdOrAlias.startsWith("!")) {
             throw DomainException.invalidParam(roomIdOrAlias + " is neither a room id nor an alias");
         }
+        ensureNotBlocked(roomIdOrAlias);
         access.version(roomIdOrAlias);
         return roomIdOrAlias;
+    }
+
+    private void ensureNotBlocked(String roomId) {
+        if (blocked.isBlocked(roomId)) {
+            throw DomainException.forbidden("This room has been blocked on this server");
+        }
     }
 
     private static UserId target(String userId) {
