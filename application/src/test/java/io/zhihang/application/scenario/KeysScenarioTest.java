@@ -4,6 +4,7 @@ import io.zhihang.application.config.RateLimitSettings;
 import io.zhihang.application.fakes.ImmediateAfterCommit;
 import io.zhihang.application.fakes.InMemoryCrossSigningKeyStore;
 import io.zhihang.application.fakes.InMemoryDeviceKeyStore;
+import io.zhihang.application.fakes.InMemoryRegistrationTokens;
 import io.zhihang.application.fakes.RecordingEvent;
 import io.zhihang.application.port.in.auth.UiaRequiredException;
 import io.zhihang.application.port.in.keys.ClaimedKeys;
@@ -58,7 +59,8 @@ class KeysScenarioTest {
     private final CrossSigningService crossSigning = new CrossSigningService(crossSigningKeys, deviceKeys,
             new UserInteractiveAuth(server.uiaSessions, server.ids, server.accounts, server.hasher, server.settings,
                     new RateLimits(new RateLimitSettings(false, new RateLimit(1, 1), new RateLimit(1, 1),
-                            new RateLimit(1, 1), new RateLimit(1, 1)))),
+                            new RateLimit(1, 1), new RateLimit(1, 1))),
+                    new InMemoryRegistrationTokens()),
             server.clock, keyChanges, signatureChanges);
 
     private final Requester alice = server.authenticate(server.register("alice", PASSWORD));

@@ -9,6 +9,7 @@ import io.zhihang.application.fakes.InMemoryAccountRepository;
 import io.zhihang.application.fakes.InMemoryDeviceRepository;
 import io.zhihang.application.fakes.InMemoryGrantDirectory;
 import io.zhihang.application.fakes.InMemoryProfileRepository;
+import io.zhihang.application.fakes.InMemoryRegistrationTokens;
 import io.zhihang.application.fakes.InMemoryUiaSessionStore;
 import io.zhihang.application.fakes.MutableClock;
 import io.zhihang.application.fakes.RecordingEvent;
@@ -77,10 +78,13 @@ public final class TestHomeserver {
     public final ProfileService profileService;
     public final SharedSecretRegistrationService sharedSecretRegistration;
 
+    public final InMemoryRegistrationTokens registrationTokens = new InMemoryRegistrationTokens();
+
     private TestHomeserver(HomeserverSettings settings, RateLimitSettings rateLimitSettings) {
         this.settings = settings;
         RateLimits rateLimits = new RateLimits(rateLimitSettings);
-        UserInteractiveAuth uia = new UserInteractiveAuth(uiaSessions, ids, accounts, hasher, settings, rateLimits);
+        UserInteractiveAuth uia = new UserInteractiveAuth(uiaSessions, ids, accounts, hasher, settings, rateLimits,
+                registrationTokens);
         SessionIssuer sessions = new SessionIssuer(devices, tokens, signer, ids, settings, deviceChanges);
         InMemoryGrantDirectory grants = new InMemoryGrantDirectory(tokens, accounts);
         registration = new RegistrationService(accounts, profiles, hasher, uia, sessions, rateLimits, ids, settings,

@@ -128,6 +128,7 @@ public class RegistrationService implements RegisterAccountUseCase {
                 }
                 profiles.save(userId, new Profile(userId.localpart(), null));
             }
+            uia.registrationCompleted(session);
             rateLimits.registered(command.clientIp(), now);
             if (command.auth() != null && command.auth().session() != null) {
                 uia.remember(session.withResult(userId.toString()).withPasswordHash(null));

@@ -6,6 +6,7 @@ import io.zhihang.application.port.in.auth.UiaRequiredException;
 import io.zhihang.application.port.out.AccountRepository;
 import io.zhihang.application.port.out.IdGenerator;
 import io.zhihang.application.port.out.PasswordHasher;
+import io.zhihang.application.port.out.RegistrationTokenRepository;
 import io.zhihang.application.port.out.UiaSessionStore;
 import io.zhihang.domain.auth.AuthTypes;
 import io.zhihang.domain.auth.UiaFlow;
@@ -33,15 +34,18 @@ public class UserInteractiveAuth {
     private final PasswordHasher hasher;
     private final HomeserverSettings settings;
     private final RateLimits rateLimits;
+    private final RegistrationTokenRepository registrationTokens;
 
     public UserInteractiveAuth(UiaSessionStore sessions, IdGenerator ids, AccountRepository accounts,
-                               PasswordHasher hasher, HomeserverSettings settings, RateLimits rateLimits) {
+                               PasswordHasher hasher, HomeserverSettings settings, RateLimits rateLimits,
+                               RegistrationTokenRepository registrationTokens) {
         this.sessions = sessions;
         this.ids = ids;
         this.accounts = accounts;
         this.hasher = hasher;
         this.settings = settings;
         this.rateLimits = rateLimits;
+        this.registrationTokens = registrationTokens;
     }
 
     /** The flow that asks for the user's password. */
@@ -107,7 +111,7 @@ public class UserInteractiveAuth {
             sessions.save(current);
             throw challenge(flows, current, ErrorKind.UNRECOGNIZED, "Authentication type " + auth.type() + " is not allowed here");
         }
-        failureOf(auth, user, now).ifPresent(failure -> {
+        failureOf(auth, user, current, now).ifPresent(failure -> {
             sessions.save(current);
             throw challenge(flows, current, failure.kind(), failure.getMessage());
         });
@@ -126,10 +130,28 @@ public class UserInteractiveAuth {
         throw challenge(flows, advanced, null, null);
     }
 
-    private Optional<DomainException> failureOf(UiaAuth auth, UserId user, Instant now) {
+    /**
+     * A registration that used an admin-made registration token: its hold on the token becomes a completed use (in
+     * the registration's transaction).
+     */
+    public void registrationCompleted(UiaSession session) {
+        registrationTokens.complete(session.id());
+    }
+
+    /**
+     * The registration token stage accepts a configured token (unlimited, never expiring) or an admin-made one that
+     * is unexpired with a use left; the latter is then held by the session (pending) until the registration
+     * completes or the session expires.
+     */
+    private boolean acceptsRegistrationToken(String token, UiaSession session, Instant now) {
+        return settings.registrationTokens().isValid(token)
+                || token != null && registrationTokens.hold(token, session.id(), now, now.minus(UiaSession.LIFETIME));
+    }
+
+    private Optional<DomainException> failureOf(UiaAuth auth, UserId user, UiaSession session, Instant now) {
         return switch (auth.type()) {
             case AuthTypes.DUMMY -> Optional.empty();
-            case AuthTypes.REGISTRATION_TOKEN -> settings.registrationTokens().isValid(auth.token())
+            case AuthTypes.REGISTRATION_TOKEN -> acceptsRegistrationToken(auth.token(), session, now)
                     ? Optional.empty()
                     : Optional.of(new DomainException(ErrorKind.UNAUTHORIZED, "Invalid registration token"));
             case AuthTypes.PASSWORD -> passwordFailure(auth, user, now);

@@ -98,14 +98,27 @@ public class MediaLedger {
     public void delete(MediaId mediaId, Instant now) {
         List<String> contents = media.delete(mediaId);
         if (!contents.isEmpty()) {
+            afterCommit.register(() -> contents.forEach(sha -> removeIfUnused(sha, now.minus(BLOB_GRACE))), () -> { });
+        }
+    }
+
+    /**
+     * An admin's deletion: as {@link #delete}, but the bytes go at once (no {@link #BLOB_GRACE}) unless stored again
+     * at or after {@code now}, so that deleted media leaves nothing on disk. An upload of the very same bytes racing
+     * with the deletion (stored just before {@code now}, its row not yet written) may lose them; docs/operations.md.
+     */
+    @Transactional
+    public void deleteNow(MediaId mediaId, Instant now) {
+        List<String> contents = media.delete(mediaId);
+        if (!contents.isEmpty()) {
             afterCommit.register(() -> contents.forEach(sha -> removeIfUnused(sha, now)), () -> { });
         }
     }
 
-    private void removeIfUnused(String sha256, Instant now) {
+    private void removeIfUnused(String sha256, Instant untouchedSince) {
         try {
             if (!media.referenced(sha256)) {
-                blobs.deleteIfUntouchedSince(sha256, now.minus(BLOB_GRACE));
+                blobs.deleteIfUntouchedSince(sha256, untouchedSince);
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Could not remove unused media content " + sha256 + ": " + e.getMessage());
