@@ -156,7 +156,8 @@ public final class RoomTestHomeserver {
         sendEvent = new SendEventService(rooms, events, txnIds, writer, access, new MessageLanes(messageBatches),
                 server.clock, LIFECYCLE, new io.zhihang.application.fakes.InMemoryEncryptedMessages(),
                 new io.zhihang.application.fakes.InMemorySelfDestructs(), new CanonicalAliasCheck(aliases,
-                server.settings), new RecordingEvent<>());
+                server.settings), new RecordingEvent<>(), new io.zhihang.application.fakes.InMemoryShadowBans(),
+                server.ids);
         membership = new MembershipService(writer, access, aliases, server.accounts, profiles, server.settings,
                 forgotten, server.clock, new io.zhihang.application.service.typing.TypingService(state, server.clock,
                 new io.zhihang.application.fakes.RecordingEvents<>()), new RecordingEvent<>(),

@@ -38,6 +38,21 @@ public record Account(UserId userId, String passwordHash, boolean admin, boolean
         return new Account(userId, newHash, admin, deactivated, createdAt, guest);
     }
 
+    public Account withAdmin(boolean newAdmin) {
+        return new Account(userId, passwordHash, newAdmin, deactivated, createdAt, guest);
+    }
+
+    /**
+     * A server admin brings a deactivated account back (Synapse's {@code PUT /_synapse/admin/v2/users} with
+     * {@code deactivated: false}); it needs a new password, since deactivation removed the way in.
+     */
+    public Account reactivate(String newPasswordHash) {
+        if (newPasswordHash == null) {
+            throw DomainException.missingParam("Must provide a password to re-activate an account.");
+        }
+        return new Account(userId, newPasswordHash, admin, false, createdAt, guest);
+    }
+
     public Account deactivate() {
         return new Account(userId, passwordHash, admin, true, createdAt, guest);
     }

@@ -32,6 +32,21 @@ public final class RateLimiter {
 
     /** Records one action and returns {@link Duration#ZERO}, or returns how long to wait without recording it. */
     public Duration tryAcquire(String key, Instant now) {
+        return tryAcquire(key, now, limit);
+    }
+
+    /**
+     * Records one action for {@code key} against {@code own} instead of the shared limit (a user's rate limit
+     * override), or throws {@link RateLimitedException} if the bucket is full.
+     */
+    public void acquire(String key, Instant now, RateLimit own) {
+        Duration wait = tryAcquire(key, now, own);
+        if (!wait.isZero()) {
+            throw new RateLimitedException(wait);
+        }
+    }
+
+    private Duration tryAcquire(String key, Instant now, RateLimit limit) {
         if (buckets.size() > SWEEP_THRESHOLD) {
             sweep(now);
         }
@@ -40,7 +55,7 @@ public final class RateLimiter {
             double level = bucket == null ? 0 : bucket.levelAt(now, limit.perSecond());
             Instant at = bucket == null || now.isAfter(bucket.at()) ? now : bucket.at();
             if (level + 1 > limit.burstCount()) {
-                wait[0] = waitFor(level);
+                wait[0] = waitFor(level, limit);
                 return new Bucket(level, at);
             }
             return new Bucket(level + 1, at);
@@ -53,11 +68,11 @@ public final class RateLimiter {
         Bucket bucket = buckets.get(key);
         double level = bucket == null ? 0 : bucket.levelAt(now, limit.perSecond());
         if (level + 1 > limit.burstCount()) {
-            throw new RateLimitedException(waitFor(level));
+            throw new RateLimitedException(waitFor(level, limit));
         }
     }
 
-    private Duration waitFor(double level) {
+    private static Duration waitFor(double level, RateLimit limit) {
         double seconds = (level + 1 - limit.burstCount()) / limit.perSecond();
         return Duration.ofMillis(Math.max(1, (long) Math.ceil(seconds * 1000)));
     }

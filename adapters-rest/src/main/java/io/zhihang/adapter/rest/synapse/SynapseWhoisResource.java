@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /** Synapse's admin API {@code GET /_synapse/admin/v1/whois/{userId}}: the client API's whois, as synadm asks it. */
-@Path("/_synapse/admin/v1")
+@Path("/_synapse/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class SynapseWhoisResource {
     private final WhoisResource whois;
@@ -22,7 +22,7 @@ public class SynapseWhoisResource {
     }
 
     @GET
-    @Path("whois/{userId}")
+    @Path("v1/whois/{userId}")
     public Map<String, Object> whois(@PathParam("userId") String userId, @Context HttpServerRequest request) {
         return whois.whois(userId, request);
     }

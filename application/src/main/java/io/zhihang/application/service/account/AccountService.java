@@ -18,6 +18,7 @@ import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.profile.Profile;
 import io.zhihang.domain.shared.DeviceId;
 import io.zhihang.domain.shared.DomainException;
+import io.zhihang.domain.shared.UserId;
 import io.zhihang.application.service.devicelist.DevicesChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -81,14 +82,24 @@ public class AccountService implements ChangePasswordUseCase, DeactivateAccountU
     public void deactivate(Requester requester, UiaAuth auth, boolean erase) {
         Instant now = clock.instant();
         uia.authorize("account/deactivate", requester.userId(), UserInteractiveAuth.passwordFlow(), auth, now);
-        accounts.update(load(requester).deactivate());
-        tokens.deleteForUserExcept(requester.userId(), null);
-        List<DeviceId> removed = devices.deleteAllExcept(requester.userId(), null);
-        deviceChanges.fire(DevicesChanged.removed(requester.userId(), removed));
-        deactivations.fire(new AccountDeactivated(requester.userId()));
-        profiles.save(requester.userId(), Profile.EMPTY);
+        deactivateAccount(load(requester), erase, now);
+    }
+
+    /**
+     * The deactivation itself, in the caller's transaction, once the caller is authorised (the user through
+     * User-Interactive Authentication, or a server admin): sessions and devices go, the profile is cleared, and with
+     * {@code erase} the user is marked erased.
+     */
+    public void deactivateAccount(Account account, boolean erase, Instant now) {
+        UserId user = account.userId();
+        accounts.update(account.deactivate());
+        tokens.deleteForUserExcept(user, null);
+        List<DeviceId> removed = devices.deleteAllExcept(user, null);
+        deviceChanges.fire(DevicesChanged.removed(user, removed));
+        deactivations.fire(new AccountDeactivated(user));
+        profiles.save(user, Profile.EMPTY);
         if (erase) {
-            erased.erase(requester.userId(), now);
+            erased.erase(user, now);
         }
     }
 

@@ -63,6 +63,19 @@ public class SessionIssuer {
         return issue(userId, deviceId, refreshable, now);
     }
 
+    /**
+     * A new device with a long-lived grant that ends at {@code expiresAt} (null: never), for a session a server
+     * admin opens on the user's behalf ({@code POST /_synapse/admin/v1/users/{userId}/login}).
+     */
+    public String openExpiring(UserId userId, String displayName, Instant expiresAt, Instant now) {
+        DeviceId deviceId = new DeviceId(ids.deviceId());
+        devices.save(new Device(userId, deviceId, displayName, null, null));
+        deviceChanges.fire(DevicesChanged.added(userId, deviceId));
+        AccessToken grant = new AccessToken(ids.secret(), userId, deviceId, expiresAt, null, now, null);
+        tokens.insert(grant);
+        return signer.sign(grant);
+    }
+
     /** Issues a new grant for an existing device. */
     public IssuedSession issue(UserId userId, DeviceId deviceId, boolean refreshable, Instant now) {
         String tokenId = ids.secret();

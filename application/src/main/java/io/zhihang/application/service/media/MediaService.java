@@ -20,7 +20,9 @@ import io.zhihang.domain.media.MediaInfo;
 import io.zhihang.domain.media.MxcUri;
 import io.zhihang.domain.media.PendingMedia;
 import io.zhihang.domain.media.ThumbnailRequest;
+import io.zhihang.domain.ratelimit.RateLimitOverride;
 import io.zhihang.domain.ratelimit.RateLimiter;
+import io.zhihang.application.port.out.admin.RateLimitOverrides;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -50,10 +53,12 @@ public class MediaService implements UploadMediaUseCase, MediaQueries {
     private final IdGenerator ids;
     private final InstantSource clock;
     private final RateLimiter createLimiter;
+    private final RateLimitOverrides overrides;
 
     public MediaService(HomeserverSettings homeserver, MediaSettings settings, MediaRepository media,
                         MediaLedger ledger, MediaBlobStore blobs, MediaArrivals arrivals, MediaThumbnails thumbnails,
-                        IdGenerator ids, InstantSource clock) {
+                        IdGenerator ids, InstantSource clock, RateLimitOverrides overrides) {
+        this.overrides = overrides;
         this.homeserver = homeserver;
         this.settings = settings;
         this.media = media;
@@ -158,8 +163,15 @@ public class MediaService implements UploadMediaUseCase, MediaQueries {
     }
 
     private void limitCreation(Requester requester) {
-        if (settings.rateLimited() && !requester.admin()) {
+        if (!settings.rateLimited() || requester.admin()) {
+            return;
+        }
+        Optional<RateLimitOverride> override = overrides.find(requester.userId());
+        if (override.isEmpty()) {
             createLimiter.acquire(requester.userId().toString(), clock.instant());
+        } else {
+            override.get().limit().ifPresent(own ->
+                    createLimiter.acquire(requester.userId().toString(), clock.instant(), own));
         }
     }
 

@@ -2,6 +2,8 @@ package io.zhihang.application.service.room;
 
 import io.zhihang.application.port.in.lifecycle.RecallMessageUseCase;
 import io.zhihang.application.port.in.room.SendEventUseCase;
+import io.zhihang.application.port.out.IdGenerator;
+import io.zhihang.application.port.out.admin.ShadowBans;
 import io.zhihang.application.port.out.lifecycle.EncryptedMessages;
 import io.zhihang.application.port.out.lifecycle.SelfDestructs;
 import io.zhihang.application.port.out.room.EventStore;
@@ -44,12 +46,16 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
     private final SelfDestructs timers;
     private final CanonicalAliasCheck canonicalAliases;
     private final Event<GuestAccessEnded> guestAccessEnded;
+    private final ShadowBans shadowBans;
+    private final IdGenerator ids;
 
     public SendEventService(RoomRepository rooms, EventStore events, TxnIdStore txnIds, RoomWriter writer,
                             RoomAccess access, MessageLanes lanes, InstantSource clock, LifecyclePolicy lifecycle,
                             EncryptedMessages encrypted, SelfDestructs timers, CanonicalAliasCheck canonicalAliases,
-                            Event<GuestAccessEnded> guestAccessEnded) {
+                            Event<GuestAccessEnded> guestAccessEnded, ShadowBans shadowBans, IdGenerator ids) {
         this.guestAccessEnded = guestAccessEnded;
+        this.shadowBans = shadowBans;
+        this.ids = ids;
         this.rooms = rooms;
         this.events = events;
         this.txnIds = txnIds;
@@ -66,6 +72,9 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
     /** Messages go through their room's lane (group commit); the lane's writer owns the transaction. */
     @Override
     public String send(Requester requester, String roomId, String type, JsonObject content, String txnId) {
+        if (shadowBans.isShadowBanned(requester.userId())) {
+            return fakeEventId();
+        }
         MessageLog.Txn txn = txnId == null ? null : new MessageLog.Txn(requester.userId(), requester.deviceId(), txnId);
         EventDraft draft = EventDraft.message(type, requester.userId().toString(), content);
         return lanes.submit(roomId, new PendingMessage(draft, txn));
@@ -74,6 +83,9 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
     @Override
     @Transactional
     public String sendState(Requester requester, String roomId, String type, String stateKey, JsonObject content) {
+        if (shadowBans.isShadowBanned(requester.userId())) {
+            return fakeEventId();
+        }
         String eventId = writer.appendStateUnlessRepeated(roomId,
                 EventDraft.state(type, stateKey, requester.userId().toString(), content), clock.instant(),
                 previous -> canonicalAliases.check(roomId, type, content, previous));
@@ -81,6 +93,14 @@ public class SendEventService implements SendEventUseCase, RecallMessageUseCase 
             guestAccessEnded.fire(new GuestAccessEnded(roomId));
         }
         return eventId;
+    }
+
+    /**
+     * What a shadow-banned user is answered instead of their event being stored (Synapse's {@code ShadowBanError}):
+     * an event id that looks real and names nothing.
+     */
+    private String fakeEventId() {
+        return "$" + ids.secret();
     }
 
     /**
