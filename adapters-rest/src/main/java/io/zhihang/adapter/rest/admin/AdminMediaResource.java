@@ -37,7 +37,7 @@ import java.util.Map;
  * Synapse's media admin API ({@code docs/admin_api/media_admin_api.md}, the user media part of
  * {@code user_admin_api.md} and {@code statistics.md}), with the fields synadm reads. Admins only.
  */
-@Path("/_synapse/admin/v1")
+@Path("/_synapse/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminMediaResource {
     /** Synapse refuses a {@code before_ts} this small: it is surely seconds, not milliseconds. */
@@ -57,7 +57,7 @@ public class AdminMediaResource {
     }
 
     @GET
-    @Path("room/{roomId}/media")
+    @Path("v1/room/{roomId}/media")
     public Map<String, Object> roomMedia(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
         var media = queries.roomMedia(admin, RoomId.parse(roomId));
@@ -65,7 +65,7 @@ public class AdminMediaResource {
     }
 
     @POST
-    @Path("room/{roomId}/media/quarantine")
+    @Path("v1/room/{roomId}/media/quarantine")
     public Map<String, Object> quarantineRoom(@PathParam("roomId") String roomId,
                                               @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
@@ -74,14 +74,14 @@ public class AdminMediaResource {
 
     /** Synapse's deprecated spelling of {@link #quarantineRoom}. */
     @POST
-    @Path("quarantine_media/{roomId}")
+    @Path("v1/quarantine_media/{roomId}")
     public Map<String, Object> quarantineRoomLegacy(@PathParam("roomId") String roomId,
                                                     @Context HttpServerRequest request) {
         return quarantineRoom(roomId, request);
     }
 
     @POST
-    @Path("user/{userId}/media/quarantine")
+    @Path("v1/user/{userId}/media/quarantine")
     public Map<String, Object> quarantineUser(@PathParam("userId") String userId,
                                               @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
@@ -89,7 +89,7 @@ public class AdminMediaResource {
     }
 
     @POST
-    @Path("media/quarantine/{serverName}/{mediaId}")
+    @Path("v1/media/quarantine/{serverName}/{mediaId}")
     public Map<String, Object> quarantine(@PathParam("serverName") String serverName,
                                           @PathParam("mediaId") String mediaId, @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
@@ -98,7 +98,7 @@ public class AdminMediaResource {
     }
 
     @POST
-    @Path("media/unquarantine/{serverName}/{mediaId}")
+    @Path("v1/media/unquarantine/{serverName}/{mediaId}")
     public Map<String, Object> unquarantine(@PathParam("serverName") String serverName,
                                             @PathParam("mediaId") String mediaId, @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
@@ -107,7 +107,7 @@ public class AdminMediaResource {
     }
 
     @POST
-    @Path("media/protect/{mediaId}")
+    @Path("v1/media/protect/{mediaId}")
     public Map<String, Object> protect(@PathParam("mediaId") String mediaId, @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
         moderation.protect(admin, ip(request), mediaId, true);
@@ -115,7 +115,7 @@ public class AdminMediaResource {
     }
 
     @POST
-    @Path("media/unprotect/{mediaId}")
+    @Path("v1/media/unprotect/{mediaId}")
     public Map<String, Object> unprotect(@PathParam("mediaId") String mediaId, @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
         moderation.protect(admin, ip(request), mediaId, false);
@@ -123,7 +123,7 @@ public class AdminMediaResource {
     }
 
     @GET
-    @Path("media/{serverName}/{mediaId}")
+    @Path("v1/media/{serverName}/{mediaId}")
     public Map<String, Object> media(@PathParam("serverName") String serverName, @PathParam("mediaId") String mediaId,
                                      @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
@@ -140,7 +140,7 @@ public class AdminMediaResource {
     }
 
     @DELETE
-    @Path("media/{serverName}/{mediaId}")
+    @Path("v1/media/{serverName}/{mediaId}")
     public Map<String, Object> delete(@PathParam("serverName") String serverName,
                                       @PathParam("mediaId") String mediaId, @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
@@ -148,7 +148,7 @@ public class AdminMediaResource {
     }
 
     @POST
-    @Path("media/delete")
+    @Path("v1/media/delete")
     public Map<String, Object> deleteOld(@QueryParam("before_ts") String beforeTs, @QueryParam("size_gt") String sizeGt,
                                          @QueryParam("keep_profiles") String keepProfiles,
                                          @Context HttpServerRequest request) {
@@ -165,7 +165,7 @@ public class AdminMediaResource {
 
     /** Synapse's deprecated form of {@link #deleteOld}, naming the (local) server. */
     @POST
-    @Path("media/{serverName}/delete")
+    @Path("v1/media/{serverName}/delete")
     public Map<String, Object> deleteOldOfServer(@PathParam("serverName") String serverName,
                                                  @QueryParam("before_ts") String beforeTs,
                                                  @QueryParam("size_gt") String sizeGt,
@@ -179,7 +179,7 @@ public class AdminMediaResource {
     }
 
     @POST
-    @Path("purge_media_cache")
+    @Path("v1/purge_media_cache")
     public Map<String, Object> purgeMediaCache(@QueryParam("before_ts") String beforeTs,
                                                @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
@@ -191,7 +191,7 @@ public class AdminMediaResource {
     }
 
     @GET
-    @Path("users/{userId}/media")
+    @Path("v1/users/{userId}/media")
     public Map<String, Object> userMedia(@PathParam("userId") String userId, @QueryParam("from") String from,
                                          @QueryParam("limit") String limit, @QueryParam("order_by") String orderBy,
                                          @QueryParam("dir") String dir, @Context HttpServerRequest request) {
@@ -208,7 +208,7 @@ public class AdminMediaResource {
     }
 
     @DELETE
-    @Path("users/{userId}/media")
+    @Path("v1/users/{userId}/media")
     public Map<String, Object> deleteUserMedia(@PathParam("userId") String userId, @QueryParam("from") String from,
                                                @QueryParam("limit") String limit,
                                                @QueryParam("order_by") String orderBy, @QueryParam("dir") String dir,
@@ -219,7 +219,7 @@ public class AdminMediaResource {
     }
 
     @GET
-    @Path("statistics/users/media")
+    @Path("v1/statistics/users/media")
     public Map<String, Object> usage(@QueryParam("from") String from, @QueryParam("limit") String limit,
                                      @QueryParam("order_by") String orderBy, @QueryParam("dir") String dir,
                                      @QueryParam("from_ts") String fromTs, @QueryParam("until_ts") String untilTs,

@@ -31,7 +31,7 @@ import java.util.Map;
  * {@code POST /v1/rooms/{id}/delete}, {@code POST /v1/shutdown_room} and {@code POST /v1/purge_history} (the room
  * in the body's {@code room_id}).
  */
-@Path("/_synapse/admin/v1")
+@Path("/_synapse/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminRoomDeletionResource {
     private final AdminRequests admins;
@@ -45,7 +45,7 @@ public class AdminRoomDeletionResource {
     }
 
     @DELETE
-    @Path("rooms/{roomId}")
+    @Path("v1/rooms/{roomId}")
     public Map<String, Object> delete(@PathParam("roomId") String roomId, byte[] body,
                                       @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
@@ -53,14 +53,14 @@ public class AdminRoomDeletionResource {
     }
 
     @POST
-    @Path("rooms/{roomId}/delete")
+    @Path("v1/rooms/{roomId}/delete")
     public Map<String, Object> deleteBySeedPath(@PathParam("roomId") String roomId, byte[] body,
                                                 @Context HttpServerRequest request) {
         return delete(roomId, body, request);
     }
 
     @POST
-    @Path("shutdown_room")
+    @Path("v1/shutdown_room")
     public Map<String, Object> shutdownRoom(byte[] body, @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
         JsonObject content = object(body);
@@ -69,7 +69,7 @@ public class AdminRoomDeletionResource {
     }
 
     @POST
-    @Path("purge_history/{roomId}")
+    @Path("v1/purge_history/{roomId}")
     public Map<String, Object> purgeHistory(@PathParam("roomId") String roomId, byte[] body,
                                             @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
@@ -78,7 +78,7 @@ public class AdminRoomDeletionResource {
     }
 
     @POST
-    @Path("purge_history")
+    @Path("v1/purge_history")
     public Map<String, Object> purgeHistoryBySeedPath(byte[] body, @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
         JsonObject content = object(body);
@@ -87,7 +87,7 @@ public class AdminRoomDeletionResource {
     }
 
     @GET
-    @Path("purge_history_status/{purgeId}")
+    @Path("v1/purge_history_status/{purgeId}")
     public Map<String, Object> purgeStatus(@PathParam("purgeId") String purgeId,
                                            @Context HttpServerRequest request) {
         var status = deletions.purgeStatus(admins.requireAdmin(request), purgeId);

@@ -19,7 +19,7 @@ import java.util.Map;
  * Synapse's asynchronous room deletion, {@code DELETE /_synapse/admin/v2/rooms/{id}} ({@code delete_id}), and its
  * status by room and by delete id.
  */
-@Path("/_synapse/admin/v2")
+@Path("/_synapse/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminRoomDeletionV2Resource {
     private final AdminRequests admins;
@@ -33,7 +33,7 @@ public class AdminRoomDeletionV2Resource {
     }
 
     @DELETE
-    @Path("rooms/{roomId}")
+    @Path("v2/rooms/{roomId}")
     public Map<String, Object> startDelete(@PathParam("roomId") String roomId, byte[] body,
                                            @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
@@ -42,7 +42,7 @@ public class AdminRoomDeletionV2Resource {
     }
 
     @GET
-    @Path("rooms/{roomId}/delete_status")
+    @Path("v2/rooms/{roomId}/delete_status")
     public Map<String, Object> deleteStatusOfRoom(@PathParam("roomId") String roomId,
                                                   @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
@@ -50,7 +50,7 @@ public class AdminRoomDeletionV2Resource {
     }
 
     @GET
-    @Path("rooms/delete_status/{deleteId}")
+    @Path("v2/rooms/delete_status/{deleteId}")
     public Map<String, Object> deleteStatus(@PathParam("deleteId") String deleteId,
                                             @Context HttpServerRequest request) {
         return AdminRoomDeletionResource.status(deletions.deletion(admins.requireAdmin(request), deleteId));

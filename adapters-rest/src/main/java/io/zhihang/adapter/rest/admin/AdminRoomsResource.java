@@ -28,7 +28,7 @@ import java.util.Map;
  * {@code /members}, {@code /state}, {@code /messages}, {@code POST /v1/join/{room}} and
  * {@code POST /v1/rooms/{id}/make_room_admin}.
  */
-@Path("/_synapse/admin/v1")
+@Path("/_synapse/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminRoomsResource {
     private final AdminRequests admins;
@@ -42,7 +42,7 @@ public class AdminRoomsResource {
     }
 
     @GET
-    @Path("rooms")
+    @Path("v1/rooms")
     public Map<String, Object> list(@QueryParam("from") String from, @QueryParam("limit") String limit,
                                     @QueryParam("order_by") String orderBy, @QueryParam("dir") String dir,
                                     @QueryParam("search_term") String searchTerm,
@@ -69,7 +69,7 @@ public class AdminRoomsResource {
     }
 
     @GET
-    @Path("rooms/{roomId}")
+    @Path("v1/rooms/{roomId}")
     public Map<String, Object> details(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
         AdminRoom room = rooms.details(admins.requireAdmin(request), roomId);
         Map<String, Object> out = summary(room);
@@ -83,21 +83,21 @@ public class AdminRoomsResource {
     }
 
     @GET
-    @Path("rooms/{roomId}/members")
+    @Path("v1/rooms/{roomId}/members")
     public Map<String, Object> members(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
         var members = rooms.members(admins.requireAdmin(request), roomId);
         return Map.of("members", members, "total", members.size());
     }
 
     @GET
-    @Path("rooms/{roomId}/state")
+    @Path("v1/rooms/{roomId}/state")
     public Map<String, Object> state(@PathParam("roomId") String roomId, @QueryParam("type") String type,
                                      @Context HttpServerRequest request) {
         return Map.of("state", rooms.state(admins.requireAdmin(request), roomId, type));
     }
 
     @GET
-    @Path("rooms/{roomId}/messages")
+    @Path("v1/rooms/{roomId}/messages")
     public Map<String, Object> messages(@PathParam("roomId") String roomId, @QueryParam("from") String from,
                                         @QueryParam("to") String to, @QueryParam("dir") String dir,
                                         @QueryParam("limit") String limit, @QueryParam("filter") String filter,
@@ -116,7 +116,7 @@ public class AdminRoomsResource {
     }
 
     @POST
-    @Path("join/{roomIdOrAlias}")
+    @Path("v1/join/{roomIdOrAlias}")
     public Map<String, Object> join(@PathParam("roomIdOrAlias") String roomIdOrAlias, byte[] body,
                                     @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
@@ -129,7 +129,7 @@ public class AdminRoomsResource {
     }
 
     @POST
-    @Path("rooms/{roomIdOrAlias}/make_room_admin")
+    @Path("v1/rooms/{roomIdOrAlias}/make_room_admin")
     public Map<String, Object> makeRoomAdmin(@PathParam("roomIdOrAlias") String roomIdOrAlias, byte[] body,
                                              @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
