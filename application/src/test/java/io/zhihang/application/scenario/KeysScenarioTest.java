@@ -58,7 +58,7 @@ class KeysScenarioTest {
     private final CrossSigningService crossSigning = new CrossSigningService(crossSigningKeys, deviceKeys,
             new UserInteractiveAuth(server.uiaSessions, server.ids, server.accounts, server.hasher, server.settings,
                     new RateLimits(new RateLimitSettings(false, new RateLimit(1, 1), new RateLimit(1, 1),
-                            new RateLimit(1, 1), new RateLimit(1, 1)))),
+                            new RateLimit(1, 1), new RateLimit(1, 1))), event -> { }),
             server.clock, keyChanges, signatureChanges);
 
     private final Requester alice = server.authenticate(server.register("alice", PASSWORD));
