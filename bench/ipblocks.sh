@@ -2,7 +2,8 @@
 # What the IP block check (AddressGate, the first handler of every request) adds to a request: wrk on
 # GET /_matrix/client/versions against the packaged server on PostgreSQL, first with no blocks, then with 10,000
 # blocked ranges (IPv4 /24../32 and IPv6 /48../128, none covering the client), loaded at startup. Loopback is not
-# exempted here, so every request walks the trie. Figures only (p50/p99 and requests/s), no pass/fail.
+# exempted here, so every request walks the trie; before that, the check alone in process (bench/IpBlockCheck.java).
+# Figures only (p50/p99 and requests/s), no pass/fail.
 # Usage: bench/ipblocks.sh [path/to/quarkus-run.jar]
 # Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_RANGES (10000), BENCH_JAVA_OPTS.
 set -euo pipefail
@@ -47,6 +48,9 @@ measure() { # $1 = label
   printf '%-22s p50 %-9s p99 %-9s %s req/s\n' "$1" "$p50" "$p99" "$rps"
 }
 
+DOMAIN_JAR=$(ls "$(dirname "$JAR")"/lib/main/io.zhihang.zhihang-domain-*.jar)
+echo "== The check alone, in process"
+"$JAVA" -cp "$DOMAIN_JAR" "$HERE/IpBlockCheck.java"
 bash "$HERE/../.ci/pg-setup.sh" >/dev/null
 as_postgres psql -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB OWNER zhihang"
 echo "== IP block check, GET /_matrix/client/versions ($(nproc) cores, wrk from 127.0.0.1, loopback not exempt)"

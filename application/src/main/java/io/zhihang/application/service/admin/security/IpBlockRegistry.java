@@ -9,6 +9,7 @@ import io.zhihang.domain.security.IpBlockList;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,7 @@ public class IpBlockRegistry implements AddressBlocks {
     private final SecuritySettings settings;
     private final InstantSource clock;
     private volatile IpBlockList current = IpBlockList.EMPTY;
+    private volatile List<IpBlock> loaded = List.of();
 
     public IpBlockRegistry(IpBlockRepository blocks, SecuritySettings settings, InstantSource clock) {
         this.blocks = blocks;
@@ -45,7 +47,11 @@ public class IpBlockRegistry implements AddressBlocks {
     }
 
     /** Reads every block anew (outside any transaction of the caller's: after a commit, or on a schedule). */
-    public void reload() {
-        current = new IpBlockList(blocks.all());
+    public synchronized void reload() {
+        List<IpBlock> now = blocks.all();
+        if (!now.equals(loaded)) {  // the scheduled reload usually finds nothing new: keep the trie
+            current = new IpBlockList(now);
+            loaded = now;
+        }
     }
 }
