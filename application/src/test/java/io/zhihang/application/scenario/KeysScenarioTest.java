@@ -60,7 +60,7 @@ class KeysScenarioTest {
             new UserInteractiveAuth(server.uiaSessions, server.ids, server.accounts, server.hasher, server.settings,
                     new RateLimits(new RateLimitSettings(false, new RateLimit(1, 1), new RateLimit(1, 1),
                             new RateLimit(1, 1), new RateLimit(1, 1))),
-                    new InMemoryRegistrationTokens()),
+                    new InMemoryRegistrationTokens(), event -> { }),
             server.clock, keyChanges, signatureChanges);
 
     private final Requester alice = server.authenticate(server.register("alice", PASSWORD));

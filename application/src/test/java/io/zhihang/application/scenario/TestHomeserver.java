@@ -38,11 +38,13 @@ import io.zhihang.domain.auth.AuthTypes;
 import io.zhihang.domain.auth.RegistrationTokens;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.ratelimit.RateLimit;
+import io.zhihang.domain.security.SecurityEvent;
 import io.zhihang.domain.shared.ServerName;
 import io.zhihang.domain.shared.UserId;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -79,17 +81,20 @@ public final class TestHomeserver {
     public final SharedSecretRegistrationService sharedSecretRegistration;
 
     public final InMemoryRegistrationTokens registrationTokens = new InMemoryRegistrationTokens();
+    /** What the services wrote to the security event log. */
+    public final List<SecurityEvent> securityEvents =
+            new CopyOnWriteArrayList<>();
 
     private TestHomeserver(HomeserverSettings settings, RateLimitSettings rateLimitSettings) {
         this.settings = settings;
         RateLimits rateLimits = new RateLimits(rateLimitSettings);
         UserInteractiveAuth uia = new UserInteractiveAuth(uiaSessions, ids, accounts, hasher, settings, rateLimits,
-                registrationTokens);
+                registrationTokens, securityEvents::add);
         SessionIssuer sessions = new SessionIssuer(devices, tokens, signer, ids, settings, deviceChanges);
         InMemoryGrantDirectory grants = new InMemoryGrantDirectory(tokens, accounts);
         registration = new RegistrationService(accounts, profiles, hasher, uia, sessions, rateLimits, ids, settings,
                 signer, grants, clock);
-        login = new LoginService(accounts, hasher, sessions, rateLimits, settings, clock);
+        login = new LoginService(accounts, hasher, sessions, rateLimits, settings, securityEvents::add, clock);
         deviceActivity = new DeviceActivity(devices);
         tokenService = new TokenService(signer, tokens, grants, devices, sessions,
                 new TokenRetirement(tokens),

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -41,12 +42,46 @@ public final class IpRange {
         return new IpRange(masked(address, prefix), prefix);
     }
 
+    /**
+     * The bytes of an address literal (4 for IPv4, 16 for IPv6), or empty when the text is not one; never asks DNS.
+     * An IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}, as dual-stack sockets report IPv4 peers) is its IPv4 address.
+     */
+    public static Optional<byte[]> address(String literal) {
+        if (literal == null || literal.isEmpty() || literal.indexOf('/') >= 0 || literal.indexOf('%') >= 0) {
+            return Optional.empty();
+        }
+        try {
+            byte[] bytes = literal(literal);
+            if (bytes.length == 16 && isV4Mapped(bytes)) {
+                return Optional.of(Arrays.copyOfRange(bytes, 12, 16));
+            }
+            return Optional.of(bytes);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The range of the one address given by these bytes (a /32 or /128). */
+    public static IpRange single(byte[] address) {
+        return new IpRange(address.clone(), address.length * 8);
+    }
+
+    private static boolean isV4Mapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+    }
+
     /** Whether {@code address} lies in this block; an IPv4 address is never in an IPv6 block or the reverse. */
     public boolean contains(InetAddress address) {
         return contains(address.getAddress());
     }
 
-    boolean contains(byte[] address) {
+    /** The same, for the bytes of an address (see {@link #address(String)}). */
+    public boolean contains(byte[] address) {
         return address.length == network.length && Arrays.equals(masked(address, prefixLength), network);
     }
 
@@ -92,6 +127,25 @@ public final class IpRange {
         out[11] = (byte) 0xff;
         System.arraycopy(v4, 0, out, 12, 4);
         return out;
+    }
+
+    public int prefixLength() {
+        return prefixLength;
+    }
+
+    /** Whether this is an IPv4 range (else IPv6). */
+    public boolean isIpv4() {
+        return network.length == 4;
+    }
+
+    /** Bit {@code index} (0 = most significant) of the network address. */
+    public boolean bit(int index) {
+        return (network[index >> 3] & (0x80 >>> (index & 7))) != 0;
+    }
+
+    /** Whether this range lies inside {@code other} (or is it). */
+    public boolean within(IpRange other) {
+        return other.network.length == network.length && other.prefixLength <= prefixLength && other.contains(network);
     }
 
     @Override

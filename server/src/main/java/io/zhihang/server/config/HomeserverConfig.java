@@ -48,6 +48,37 @@ public interface HomeserverConfig {
 
     Push push();
 
+    Security security();
+
+    /** The security tools: the security event log, IP blocks, client addresses behind proxies (issue 18). */
+    interface Security {
+        /**
+         * Proxies (CIDR ranges, e.g. {@code 10.0.0.0/8}, {@code ::1/128}) whose {@code X-Forwarded-For} is believed:
+         * the client is the right-most address in it that is not a trusted proxy. Empty (the default): the header is
+         * ignored and the client is the peer.
+         */
+        Optional<List<String>> trustedProxies();
+
+        /** Loopback addresses (127.0.0.0/8, ::1) are never refused by an IP block. */
+        @WithDefault("true")
+        boolean exemptLoopback();
+
+        /** How long security events (and the admin audit trail) are kept; older ones are deleted hourly. */
+        @WithDefault("P90D")
+        Duration eventRetention();
+
+        /**
+         * Block an address automatically when its reputation score (0-100) falls to this or below. 0 (the default)
+         * switches automatic blocking off.
+         */
+        @WithDefault("0")
+        int autoBlockThreshold();
+
+        /** How long an automatic block lasts. */
+        @WithDefault("PT1H")
+        Duration autoBlockDuration();
+    }
+
     /** Push delivery to HTTP pushers' gateways. */
     interface Push {
         /**

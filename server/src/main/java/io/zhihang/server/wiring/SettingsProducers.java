@@ -10,6 +10,7 @@ import io.zhihang.application.config.TurnSettings;
 import io.zhihang.application.config.UrlPreviewSettings;
 import io.zhihang.application.config.RateLimitSettings;
 import io.zhihang.application.config.RoomSettings;
+import io.zhihang.application.config.SecuritySettings;
 import io.zhihang.domain.protocol.RoomVersion;
 import io.zhihang.application.service.auth.RateLimits;
 import io.zhihang.application.service.lifecycle.DecryptAttempts;
@@ -20,7 +21,9 @@ import io.zhihang.domain.auth.RegistrationTokens;
 import io.zhihang.domain.lifecycle.LifecyclePolicy;
 import io.zhihang.domain.media.MediaUploadPolicy;
 import io.zhihang.domain.media.ThumbnailSizes;
+import io.zhihang.domain.net.IpRange;
 import io.zhihang.domain.net.OutboundAddressPolicy;
+import io.zhihang.domain.security.ClientAddressPolicy;
 import io.zhihang.domain.push.PushRetryPolicy;
 import io.zhihang.domain.ratelimit.RateLimit;
 import io.zhihang.domain.shared.ServerName;
@@ -107,6 +110,19 @@ public class SettingsProducers {
         HomeserverConfig.RateLimits rl = config.rateLimits();
         return new DecryptAttempts(new DecryptAttemptSettings(rl.enabled(), limit(rl.messageDecryptFailures()),
                 limit(rl.messageDecryptFailuresPerUser())));
+    }
+
+    @Produces
+    @Singleton
+    SecuritySettings securitySettings(HomeserverConfig config) {
+        HomeserverConfig.Security security = config.security();
+        if (security.autoBlockThreshold() < 0 || security.autoBlockThreshold() > 100) {
+            throw new IllegalArgumentException("zhihang.security.auto-block-threshold must be between 0 and 100");
+        }
+        List<IpRange> proxies = security.trustedProxies().orElse(List.of()).stream()
+                .filter(s -> !s.isBlank()).map(IpRange::parse).toList();
+        return new SecuritySettings(new ClientAddressPolicy(proxies, security.exemptLoopback()),
+                security.eventRetention(), security.autoBlockThreshold(), security.autoBlockDuration());
     }
 
     @Produces

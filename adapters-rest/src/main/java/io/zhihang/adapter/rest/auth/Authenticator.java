@@ -1,6 +1,7 @@
 package io.zhihang.adapter.rest.auth;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.zhihang.adapter.rest.http.AddressGate;
 import io.zhihang.application.port.in.auth.AuthenticateUseCase;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.shared.DomainException;
@@ -53,8 +54,15 @@ public class Authenticator {
         return param == null || param.isEmpty() ? Optional.empty() : Optional.of(param);
     }
 
-    /** The client's address (honours X-Forwarded-For only when the operator enabled proxy forwarding). */
+    /**
+     * The client's address, as the HTTP edge settled it ({@link AddressGate}: {@code X-Forwarded-For} is honoured only
+     * from the configured trusted proxies); the peer's address if the edge did not run.
+     */
     public static String clientIp(HttpServerRequest request) {
+        String settled = request.getHeader(AddressGate.CLIENT_ADDRESS);
+        if (settled != null) {
+            return settled;
+        }
         return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 }

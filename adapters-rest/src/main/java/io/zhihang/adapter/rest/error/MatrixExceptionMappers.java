@@ -1,6 +1,9 @@
 package io.zhihang.adapter.rest.error;
 
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServerRequest;
+import io.zhihang.adapter.rest.auth.Authenticator;
+import io.zhihang.adapter.rest.http.RefusalLog;
 import io.zhihang.application.port.in.auth.UiaRequiredException;
 import io.zhihang.domain.auth.UiaFlow;
 import io.zhihang.domain.backup.WrongBackupVersionException;
@@ -27,14 +30,21 @@ import java.util.Map;
 public class MatrixExceptionMappers {
     private static final Logger LOG = Logger.getLogger(MatrixExceptionMappers.class);
 
+    private final RefusalLog refusals;
+
+    public MatrixExceptionMappers(RefusalLog refusals) {
+        this.refusals = refusals;
+    }
+
     @ServerExceptionMapper
-    public Response domain(DomainException e) {
+    public Response domain(DomainException e, HttpServerRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("errcode", e.kind().errcode());
         body.put("error", e.getMessage());
         Response.ResponseBuilder response = Response.status(ErrorStatus.of(e.kind()));
         switch (e) {
             case RateLimitedException limited -> {
+                refusals.rateLimited(Authenticator.clientIp(request), request.method().name(), request.path());
                 long millis = limited.retryAfter().toMillis();
                 body.put("retry_after_ms", millis);
                 response.header("Retry-After", Math.max(1, (millis + 999) / 1000));

@@ -1,6 +1,7 @@
 package io.zhihang.application.service.auth;
 
 import io.zhihang.application.config.HomeserverSettings;
+import io.zhihang.application.port.in.admin.security.RecordSecurityEventUseCase;
 import io.zhihang.application.port.in.auth.UiaAuth;
 import io.zhihang.application.port.in.auth.UiaRequiredException;
 import io.zhihang.application.port.out.AccountRepository;
@@ -11,6 +12,9 @@ import io.zhihang.application.port.out.UiaSessionStore;
 import io.zhihang.domain.auth.AuthTypes;
 import io.zhihang.domain.auth.UiaFlow;
 import io.zhihang.domain.auth.UiaSession;
+import io.zhihang.domain.protocol.json.JsonObject;
+import io.zhihang.domain.security.SecurityEvent;
+import io.zhihang.domain.security.SecurityEventType;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
 import io.zhihang.domain.shared.UserId;
@@ -35,10 +39,12 @@ public class UserInteractiveAuth {
     private final HomeserverSettings settings;
     private final RateLimits rateLimits;
     private final RegistrationTokenRepository registrationTokens;
+    private final RecordSecurityEventUseCase securityEvents;
 
     public UserInteractiveAuth(UiaSessionStore sessions, IdGenerator ids, AccountRepository accounts,
                                PasswordHasher hasher, HomeserverSettings settings, RateLimits rateLimits,
-                               RegistrationTokenRepository registrationTokens) {
+                               RegistrationTokenRepository registrationTokens,
+                               RecordSecurityEventUseCase securityEvents) {
         this.sessions = sessions;
         this.ids = ids;
         this.accounts = accounts;
@@ -46,6 +52,7 @@ public class UserInteractiveAuth {
         this.settings = settings;
         this.rateLimits = rateLimits;
         this.registrationTokens = registrationTokens;
+        this.securityEvents = securityEvents;
     }
 
     /** The flow that asks for the user's password. */
@@ -173,6 +180,9 @@ public class UserInteractiveAuth {
         boolean ok = accounts.find(user).map(a -> hasher.verify(auth.password(), a.passwordHash())).orElse(false);
         if (!ok) {
             rateLimits.loginFailed(user.toString(), now);
+            // UIA runs below the endpoints, which do not pass the client's address down: the event names the user
+            securityEvents.record(new SecurityEvent(SecurityEventType.UIA_FAILED, now, user.toString(), null, null,
+                    null, JsonObject.builder().put("stage", AuthTypes.PASSWORD).build()));
         }
         return ok ? Optional.empty() : Optional.of(invalid);
     }
