@@ -134,6 +134,42 @@ class ArchitectureTest {
                         .contains("<entity class=\"" + name + "\"/>"));
     }
 
+    /**
+     * A request goes to the resource class whose {@code @Path} is the longest prefix of it, and is not matched against
+     * the methods of classes with shorter paths: a method of {@code /_synapse/admin} at {@code v1/users} is never
+     * reached once another class claims {@code /_synapse/admin/v1}. Every method must live in the class that wins.
+     */
+    @Test
+    void every_resource_method_is_reachable() {
+        var resources = classes.stream().filter(c -> c.isAnnotatedWith("jakarta.ws.rs.Path")).toList();
+        java.util.Map<String, String> classPaths = new java.util.HashMap<>();
+        resources.forEach(c -> classPaths.put(c.getName(),
+                trim(c.getAnnotationOfType(jakarta.ws.rs.Path.class).value())));
+        java.util.List<String> shadowed = new java.util.ArrayList<>();
+        for (var resource : resources) {
+            String base = classPaths.get(resource.getName());
+            for (var method : resource.getMethods()) {
+                if (!method.isAnnotatedWith("jakarta.ws.rs.Path")) {
+                    continue;
+                }
+                String full = base + "/" + trim(method.getAnnotationOfType(jakarta.ws.rs.Path.class).value());
+                classPaths.forEach((other, otherBase) -> {
+                    if (otherBase.length() > base.length() && (full.equals(otherBase)
+                            || full.startsWith(otherBase + "/"))) {
+                        shadowed.add(resource.getSimpleName() + "." + method.getName() + " (" + full + ") under "
+                                + other);
+                    }
+                });
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(shadowed).as("methods no request can reach").isEmpty();
+    }
+
+    private static String trim(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
     @Test
     void no_cycles() {
         domain_has_no_cycles.check(classes);
