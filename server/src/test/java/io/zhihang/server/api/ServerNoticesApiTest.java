@@ -68,6 +68,8 @@ class ServerNoticesApiTest {
         notice(admin, alice, "hello");
         as(alice).get(V3 + "/profile/" + SYSTEM_USER).then().statusCode(200)
                 .body("displayname", equalTo("Server Notices"));
+        as(admin).body(Map.of("user_id", SYSTEM_USER, "content", Map.of("body", "x"))).post(NOTICE).then()
+                .statusCode(400).body("errcode", equalTo("M_INVALID_PARAM"));
         json().body(Map.of("type", "m.login.password", "identifier", Map.of("type", "m.id.user", "user", "server"),
                 "password", "")).post(V3 + "/login").then().statusCode(403).body("errcode", equalTo("M_FORBIDDEN"));
     }

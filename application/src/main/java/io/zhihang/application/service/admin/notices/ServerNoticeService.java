@@ -92,6 +92,9 @@ public class ServerNoticeService implements SendServerNoticeUseCase {
         }
         UserId target = parse(command.userId());
         ServerNoticeRoom.ensureRecipient(target, settings.serverName(), accounts.find(target));
+        if (target.equals(notices.systemUser())) {
+            throw DomainException.invalidParam("Server notices cannot be sent to the server notices user");
+        }
         Instant now = clock.instant();
         UserId system = systemUser(now);
         locks.lock(target, target);
