@@ -171,7 +171,7 @@ public final class RoomTestHomeserver {
                     public void block(String roomId, String byUserId, long ts) {
                         throw new UnsupportedOperationException("no admin API in scenario tests");
                     }
-                });
+                }, new io.zhihang.application.fakes.InMemoryServerNoticeRooms());
         queries = new RoomQueryService(access, state, events, clientEvents, history,
                 new IgnoreLists(new InMemoryAccountDataRepository()), new PastState(events));
         relations = new RelationQueryService(access, events, clientEvents, history);

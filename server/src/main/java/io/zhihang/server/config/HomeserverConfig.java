@@ -79,6 +79,29 @@ public interface HomeserverConfig {
         Duration autoBlockDuration();
     }
 
+    ServerNotices serverNotices();
+
+    /** Server notices sent by the admin API, as Synapse's {@code server_notices} section. */
+    interface ServerNotices {
+        /** Off, {@code send_server_notice} answers {@code 400 M_UNKNOWN}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Localpart of the user the notices come from (made on first use, without a password). */
+        @WithDefault("server")
+        String systemUser();
+
+        @WithDefault("Server Notices")
+        String displayName();
+
+        /** The system user's avatar, an {@code mxc://} URI. */
+        Optional<String> avatarUrl();
+
+        /** Name of each user's server-notices room. */
+        @WithDefault("Server Notices")
+        String roomName();
+    }
+
     /** Push delivery to HTTP pushers' gateways. */
     interface Push {
         /**

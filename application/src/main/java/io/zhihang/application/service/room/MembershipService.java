@@ -3,11 +3,13 @@ package io.zhihang.application.service.room;
 import io.zhihang.application.config.HomeserverSettings;
 import io.zhihang.application.port.in.room.MembershipUseCase;
 import io.zhihang.application.port.out.AccountRepository;
+import io.zhihang.application.port.out.admin.ServerNoticeRooms;
 import io.zhihang.application.port.out.room.AliasRepository;
 import io.zhihang.application.port.out.room.BlockedRooms;
 import io.zhihang.application.port.out.room.ForgottenRooms;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.event.EventDraft;
+import io.zhihang.domain.notice.ServerNoticeRoom;
 import io.zhihang.domain.protocol.json.JsonObject;
 import io.zhihang.domain.room.JoinContent;
 import io.zhihang.domain.room.Membership;
@@ -37,11 +39,13 @@ public class MembershipService implements MembershipUseCase {
     private final InstantSource clock;
     private final Event<DirectInviteAccepted> directInvitesAccepted;
     private final BlockedRooms blocked;
+    private final ServerNoticeRooms noticeRooms;
 
     public MembershipService(RoomWriter writer, RoomAccess access, AliasRepository aliases, AccountRepository accounts,
                              MemberProfiles profiles, HomeserverSettings settings, ForgottenRooms forgotten,
                              InstantSource clock, TypingUseCase typing,
-                             Event<DirectInviteAccepted> directInvitesAccepted, BlockedRooms blocked) {
+                             Event<DirectInviteAccepted> directInvitesAccepted, BlockedRooms blocked,
+                             ServerNoticeRooms noticeRooms) {
         this.typing = typing;
         this.writer = writer;
         this.access = access;
@@ -53,6 +57,7 @@ public class MembershipService implements MembershipUseCase {
         this.clock = clock;
         this.directInvitesAccepted = directInvitesAccepted;
         this.blocked = blocked;
+        this.noticeRooms = noticeRooms;
     }
 
     @Override
@@ -90,6 +95,12 @@ public class MembershipService implements MembershipUseCase {
     @Override
     @Transactional
     public void leave(Requester requester, String roomId, String reason) {
+        if (requester.tokenId() != null) {
+            // The user's own request (the server acting for them, e.g. a room deletion, has no token) may not take
+            // them out of their server-notices room, nor reject its invite.
+            ServerNoticeRoom.ensureMayLeave(
+                    noticeRooms.roomOf(requester.userId()).filter(roomId::equals).isPresent());
+        }
         change(roomId, requester, requester.userId().toString(), content("leave", reason));
     }
 
