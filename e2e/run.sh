@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Real-client smoke tests of the Zhihang homeserver: matrix-js-sdk (e2e/js) and
-# matrix-nio (e2e/nio) against a freshly started server.
+# Real-client smoke tests of the Zhihang homeserver: matrix-js-sdk (e2e/js), matrix-nio
+# (e2e/nio) and the synadm admin CLI (e2e/synadm) against a freshly started server.
 #
 # Usage: e2e/run.sh [path/to/quarkus-run.jar]
 #   default jar: <repo>/server/target/quarkus-app/quarkus-run.jar (build it first)
@@ -11,7 +11,7 @@
 # The server may preview URLs of 127.0.0.1 (zhihang.media.url-preview.ip-range-allowlist), where
 # preview.test.mjs runs its own web server; every other internal address stays refused.
 #
-# Installs what is missing (npm ci in e2e/js; Debian's python3-matrix-nio and python3-olm),
+# Installs what is missing (npm ci in e2e/js; Debian's python3-matrix-nio, python3-olm and synadm),
 # starts the server on a free loopback port with a fresh data dir, runs the js
 # and nio tests, stops the server, and exits non-zero if anything failed.
 set -euo pipefail
@@ -91,6 +91,17 @@ install_nio() {
         || die "matrix-nio has no encryption support after installing python3-olm"
 }
 
+install_synadm() {
+    if command -v synadm >/dev/null 2>&1; then
+        log "synadm: $(dpkg-query -W -f='${Version}' synadm 2>/dev/null || echo present) already installed"
+        return 0
+    fi
+    log "synadm: apt-get install synadm"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq synadm >/dev/null
+    command -v synadm >/dev/null 2>&1 || die "synadm not found after install"
+}
+
 free_port() {
     "$SYS_PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
@@ -144,6 +155,7 @@ JAVA_BIN="$(find_java)" || die "no Java >= 21 found (set JAVA or JAVA_HOME)"
 
 install_js
 install_nio
+install_synadm
 
 WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/zhihang-e2e.XXXXXX")"
 # Run a private copy of the app so a rebuild during the run cannot pull it away:
@@ -159,7 +171,11 @@ SERVER_LOG="$WORK_DIR/server.log"
 PORT="$(free_port)"
 BASE_URL="http://127.0.0.1:$PORT"
 
+# Synapse's shared-secret registration, for the synadm test's admin (a fresh secret per run).
+SHARED_SECRET="$("$SYS_PYTHON" -c 'import secrets; print(secrets.token_hex(16))')"
+
 log "starting $JAR with $JAVA_BIN (Java $(java_major "$JAVA_BIN")) on $BASE_URL"
+ZHIHANG_REGISTRATION_SHARED_SECRET="$SHARED_SECRET" \
 ZHIHANG_DATA_DIR="$WORK_DIR/data" \
 QUARKUS_HTTP_PORT="$PORT" \
 QUARKUS_HTTP_HOST=127.0.0.1 \
@@ -206,6 +222,12 @@ for nio_test in "$E2E_DIR"/nio/*_nio.py; do
         "$SYS_PYTHON" "$(basename "$nio_test")") 2>&1 | tee -a "$NIO_OUT" || nio_rc=$?
 done
 
+log "== synadm (e2e/synadm) =="
+SYNADM_OUT="$WORK_DIR/synadm.out"
+synadm_rc=0
+(cd "$E2E_DIR/synadm" && ZHIHANG_BASE_URL="$BASE_URL" ZHIHANG_SHARED_SECRET="$SHARED_SECRET" timeout 300 \
+    "$SYS_PYTHON" synadm_test.py) 2>&1 | tee "$SYNADM_OUT" || synadm_rc=$?
+
 stop_server
 
 # Counts: node's spec reporter prints "ℹ pass N" / "ℹ fail N"; nio prints "N passed, M failed".
@@ -218,19 +240,23 @@ js_todo="$(count 's/^ℹ todo \([0-9][0-9]*\)$/\1/p' "$JS_OUT")"
 sum_lines() { sed -n "$1" "$2" | awk '{ s += $1; n++ } END { if (n) print s }'; }
 nio_pass="$(sum_lines 's/^\([0-9][0-9]*\) passed, [0-9][0-9]* failed$/\1/p' "$NIO_OUT")"
 nio_fail="$(sum_lines 's/^[0-9][0-9]* passed, \([0-9][0-9]*\) failed$/\1/p' "$NIO_OUT")"
+synadm_pass="$(sum_lines 's/^\([0-9][0-9]*\) passed, [0-9][0-9]* failed$/\1/p' "$SYNADM_OUT")"
+synadm_fail="$(sum_lines 's/^[0-9][0-9]* passed, \([0-9][0-9]*\) failed$/\1/p' "$SYNADM_OUT")"
 # A runner that died without its summary (or exited non-zero) counts as one failure more.
 [ -n "$js_fail" ] || js_fail=0
 [ -n "$nio_fail" ] || nio_fail=0
+[ -n "$synadm_fail" ] || synadm_fail=0
 if [ "$js_rc" -ne 0 ] && [ "$js_fail" -eq 0 ]; then js_fail=1; fi
 if [ "$nio_rc" -ne 0 ] && [ "$nio_fail" -eq 0 ]; then nio_fail=1; fi
-total_pass=$(( ${js_pass:-0} + ${nio_pass:-0} ))
-total_fail=$(( js_fail + nio_fail ))
+if [ "$synadm_rc" -ne 0 ] && [ "$synadm_fail" -eq 0 ]; then synadm_fail=1; fi
+total_pass=$(( ${js_pass:-0} + ${nio_pass:-0} + ${synadm_pass:-0} ))
+total_fail=$(( js_fail + nio_fail + synadm_fail ))
 
 if [ "$total_fail" -ne 0 ]; then
     FAILED=1
     print_server_log
 fi
-log "js: rc=$js_rc pass=${js_pass:-?} fail=$js_fail todo=${js_todo:-0}; nio: rc=$nio_rc pass=${nio_pass:-?} fail=$nio_fail; took $(( $(date +%s) - START_TS ))s"
+log "js: rc=$js_rc pass=${js_pass:-?} fail=$js_fail todo=${js_todo:-0}; nio: rc=$nio_rc pass=${nio_pass:-?} fail=$nio_fail; synadm: rc=$synadm_rc pass=${synadm_pass:-?} fail=$synadm_fail; took $(( $(date +%s) - START_TS ))s"
 todo_note=""
 if [ "${js_todo:-0}" -gt 0 ]; then todo_note=", $js_todo todo"; fi
 echo "e2e: $total_pass passed, $total_fail failed$todo_note"
