@@ -1,6 +1,7 @@
 package io.zhihang.adapter.rest.admin;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.zhihang.adapter.rest.client.room.MessagesPageJson;
 import io.zhihang.adapter.rest.json.Fields;
 import io.zhihang.adapter.rest.json.JsonBodies;
 import io.zhihang.adapter.rest.json.QueryParams;
@@ -105,14 +106,7 @@ public class AdminRoomsResource {
         Requester admin = admins.requireAdmin(request);
         var page = rooms.messages(admin, roomId, from, to, QueryParams.backwards(dir, true),
                 QueryParams.limit(limit, 10), QueryParams.roomEventFilter(filter));
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("chunk", page.chunk());
-        response.put("start", page.start());
-        if (page.end() != null) {
-            response.put("end", page.end());
-        }
-        response.put("state", page.state());
-        return response;
+        return MessagesPageJson.of(page);
     }
 
     @POST

@@ -24,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -146,14 +145,7 @@ public class RoomEventsResource {
         var requester = auth.requireAllowingGuests(request);
         var page = queries.messages(requester, roomId, from, to, QueryParams.backwards(dir, true),
                 QueryParams.limit(limit, 10), QueryParams.roomEventFilter(filter));
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("chunk", page.chunk());
-        response.put("start", page.start());
-        if (page.end() != null) {
-            response.put("end", page.end());
-        }
-        response.put("state", page.state());
-        return response;
+        return MessagesPageJson.of(page);
     }
 
     @PUT
