@@ -51,7 +51,6 @@ class AutoBlockApiTest {
         });
         List<Map<String, Object>> logged = AdminSecurity.events(admin, "type=auto_block&ip=" + attacker, 1);
         assertThat(logged).hasSize(1);
-        assertThat(logged.getFirst().get("details")).isInstanceOfSatisfying(Map.class,
-                details -> assertThat(details).containsEntry("score", 60));
+        assertThat(logged.getFirst().get("details").toString()).contains("score=60");
     }
 }
