@@ -22,9 +22,14 @@ public final class Blocks {
         }
     }
 
+    /** Whether either of two users ignores the other ({@code mine} is {@code me}'s list, {@code theirs} the other's). */
+    public static boolean eitherWay(String me, IgnoredUsers mine, String other, IgnoredUsers theirs) {
+        return mine.isIgnored(other) || theirs.isIgnored(me);
+    }
+
     /** {@code me} opens a direct chat with {@code other}: refused if either ignores the other. */
     public static void checkDirectChat(String me, IgnoredUsers mine, String other, IgnoredUsers theirs) {
-        if (mine.isIgnored(other) || theirs.isIgnored(me)) {
+        if (eitherWay(me, mine, other, theirs)) {
             throw DomainException.forbidden("You cannot open a direct chat with this user");
         }
     }

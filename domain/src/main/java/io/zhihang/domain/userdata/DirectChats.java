@@ -19,6 +19,12 @@ public record DirectChats(JsonObject content) {
     public static final String TYPE = "m.direct";
     public static final DirectChats NONE = new DirectChats(JsonObject.EMPTY);
 
+    /** Whether a member event's content is an invite marked {@code is_direct} (an invite to a direct chat). */
+    public static boolean isDirectInvite(JsonObject memberContent) {
+        return "invite".equals(memberContent.string("membership").orElse(null))
+                && memberContent.bool("is_direct").orElse(false);
+    }
+
     /** The rooms listed for {@code userId}, in the order written. */
     public List<String> roomsWith(String userId) {
         return content.array(userId).map(DirectChats::strings).orElse(List.of());

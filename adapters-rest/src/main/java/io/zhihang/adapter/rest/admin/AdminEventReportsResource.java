@@ -35,8 +35,8 @@ public class AdminEventReportsResource {
                                     @QueryParam("dir") String dir, @QueryParam("room_id") String roomId,
                                     @QueryParam("user_id") String userId, @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
-        var page = reports.list(admin, AdminRoomsResource.nonNegative("from", from, 0),
-                AdminRoomsResource.nonNegative("limit", limit, 100), QueryParams.backwards(dir, true), roomId,
+        var page = reports.list(admin, QueryParams.nonNegativeInt("from", from, 0),
+                QueryParams.nonNegativeInt("limit", limit, 100), QueryParams.backwards(dir, true), roomId,
                 userId);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("event_reports", page.reports().stream().map(r -> report(r, false)).toList());

@@ -226,8 +226,8 @@ public class AdminMediaResource {
                                      @QueryParam("search_term") String searchTerm,
                                      @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
-        int start = nonNegative("from", from, 0);
-        int max = nonNegative("limit", limit, UserMediaQuery.DEFAULT_LIMIT);
+        int start = QueryParams.nonNegativeInt("from", from, 0);
+        int max = QueryParams.nonNegativeInt("limit", limit, UserMediaQuery.DEFAULT_LIMIT);
         UsageOrder order = orderBy == null ? UsageOrder.USER_ID : switch (orderBy) {
             case "user_id" -> UsageOrder.USER_ID;
             case "displayname" -> UsageOrder.DISPLAYNAME;
@@ -268,8 +268,8 @@ public class AdminMediaResource {
     }
 
     private static UserMediaQuery userMediaQuery(String from, String limit, String orderBy, String dir) {
-        int start = nonNegative("from", from, 0);
-        int max = nonNegative("limit", limit, UserMediaQuery.DEFAULT_LIMIT);
+        int start = QueryParams.nonNegativeInt("from", from, 0);
+        int max = QueryParams.nonNegativeInt("limit", limit, UserMediaQuery.DEFAULT_LIMIT);
         MediaOrder order = MediaOrder.CREATED_TS;
         if (orderBy != null) {
             try {
@@ -283,17 +283,6 @@ public class AdminMediaResource {
         return new UserMediaQuery(order, backwards, start, max);
     }
 
-    private static int nonNegative(String name, String raw, int defaultValue) {
-        Long value = QueryParams.optionalLong(name, raw);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value < 0 || value > Integer.MAX_VALUE) {
-            throw DomainException.invalidParam(
-                    "Query parameter " + name + " must be a string representing a positive integer.");
-        }
-        return value.intValue();
-    }
 
     private static long beforeTs(String raw) {
         return checked(QueryParams.requiredLong("before_ts", raw));

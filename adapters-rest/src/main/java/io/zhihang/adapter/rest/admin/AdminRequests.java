@@ -2,6 +2,7 @@ package io.zhihang.adapter.rest.admin;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.zhihang.adapter.rest.auth.Authenticator;
+import io.zhihang.application.port.in.admin.AdminCaller;
 import io.zhihang.domain.auth.Requester;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +22,11 @@ public class AdminRequests {
         Requester requester = auth.require(request);
         requester.ensureAdmin();
         return requester;
+    }
+
+    /** The admin and the address the audit trail records, for the use cases that take them as one. */
+    public AdminCaller caller(HttpServerRequest request) {
+        return new AdminCaller(requireAdmin(request), clientIp(request));
     }
 
     /** The address the audit trail records for this request. */

@@ -49,8 +49,8 @@ public class AdminRoomsResource {
                                     @QueryParam("search_term") String searchTerm,
                                     @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
-        int start = nonNegative("from", from, 0);
-        int size = nonNegative("limit", limit, 100);
+        int start = QueryParams.nonNegativeInt("from", from, 0);
+        int size = QueryParams.nonNegativeInt("limit", limit, 100);
         if (searchTerm != null && searchTerm.isEmpty()) {
             throw DomainException.invalidParam("search_term cannot be an empty string");
         }
@@ -152,15 +152,4 @@ public class AdminRoomsResource {
         return out;
     }
 
-    /** Synapse's parse_integer with a non-negative bound: {@code 400 M_INVALID_PARAM} otherwise. */
-    static int nonNegative(String name, String raw, int defaultValue) {
-        Long value = QueryParams.optionalLong(name, raw);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value < 0 || value > Integer.MAX_VALUE) {
-            throw DomainException.invalidParam("Query parameter \"" + name + "\" must be a positive integer.");
-        }
-        return value.intValue();
-    }
 }

@@ -62,7 +62,7 @@ public class AdminUserDevicesResource {
     @Path("v2/users/{userId}/devices/{deviceId}")
     public Map<String, Object> rename(@PathParam("userId") String userId, @PathParam("deviceId") String deviceId,
                                       byte[] body, @Context HttpServerRequest request) {
-        AdminCaller caller = caller(request);
+        AdminCaller caller = admins.caller(request);
         JsonObject b = body == null || body.length == 0 ? JsonObject.EMPTY : json.readObject(body);
         devices.rename(caller, UserIds.parse(userId), new DeviceId(deviceId), Fields.string(b, "display_name"));
         return Map.of();
@@ -72,7 +72,7 @@ public class AdminUserDevicesResource {
     @Path("v2/users/{userId}/devices/{deviceId}")
     public Map<String, Object> delete(@PathParam("userId") String userId, @PathParam("deviceId") String deviceId,
                                       @Context HttpServerRequest request) {
-        devices.delete(caller(request), UserIds.parse(userId), List.of(new DeviceId(deviceId)));
+        devices.delete(admins.caller(request), UserIds.parse(userId), List.of(new DeviceId(deviceId)));
         return Map.of();
     }
 
@@ -80,7 +80,7 @@ public class AdminUserDevicesResource {
     @Path("v2/users/{userId}/delete_devices")
     public Map<String, Object> deleteMany(@PathParam("userId") String userId, byte[] body,
                                           @Context HttpServerRequest request) {
-        AdminCaller caller = caller(request);
+        AdminCaller caller = admins.caller(request);
         JsonObject b = json.readObject(body);
         if (!b.has("devices")) {
             throw DomainException.missingParam("Missing params: ['devices']");
@@ -90,7 +90,4 @@ public class AdminUserDevicesResource {
         return Map.of();
     }
 
-    private AdminCaller caller(HttpServerRequest request) {
-        return new AdminCaller(admins.requireAdmin(request), AdminRequests.clientIp(request));
-    }
 }

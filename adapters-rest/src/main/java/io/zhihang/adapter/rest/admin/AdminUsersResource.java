@@ -75,8 +75,8 @@ public class AdminUsersResource {
                                     @QueryParam("order_by") String orderBy, @QueryParam("dir") String dir,
                                     @Context HttpServerRequest request) {
         Requester admin = admins.requireAdmin(request);
-        int start = nonNegative("from", from, 0);
-        int size = nonNegative("limit", limit, 100);
+        int start = QueryParams.nonNegativeInt("from", from, 0);
+        int size = QueryParams.nonNegativeInt("limit", limit, 100);
         boolean includeGuests = !Boolean.FALSE.equals(QueryParams.optionalBoolean("guests", guests));
         Boolean deactivatedFilter = Boolean.TRUE.equals(QueryParams.optionalBoolean("deactivated", deactivated))
                 ? null : Boolean.FALSE;
@@ -124,7 +124,7 @@ public class AdminUsersResource {
     @PUT
     @Path("v2/users/{userId}")
     public Response upsert(@PathParam("userId") String userId, byte[] body, @Context HttpServerRequest request) {
-        AdminCaller caller = caller(request);
+        AdminCaller caller = admins.caller(request);
         UserId user = UserIds.parse(userId);
         JsonObject b = json.readObject(body);
         String password = password(b);
@@ -152,7 +152,7 @@ public class AdminUsersResource {
     @Path("v1/deactivate/{userId}")
     public Map<String, Object> deactivate(@PathParam("userId") String userId, byte[] body,
                                           @Context HttpServerRequest request) {
-        AdminCaller caller = caller(request);
+        AdminCaller caller = admins.caller(request);
         JsonObject b = body == null || body.length == 0 ? JsonObject.EMPTY : json.readObject(body);
         boolean erase = b.get("erase").map(v -> v instanceof JsonBool eb ? eb.value() : badErase()).orElse(false);
         users.deactivate(caller, UserIds.parse(userId), erase);
@@ -171,7 +171,7 @@ public class AdminUsersResource {
     @Path("v1/reset_password/{userId}")
     public Map<String, Object> resetPassword(@PathParam("userId") String userId, byte[] body,
                                              @Context HttpServerRequest request) {
-        AdminCaller caller = caller(request);
+        AdminCaller caller = admins.caller(request);
         JsonObject b = json.readObject(body);
         if (!b.has("new_password")) {
             throw DomainException.missingParam("Missing params: ['new_password']");
@@ -193,7 +193,7 @@ public class AdminUsersResource {
     @Path("v1/users/{userId}/admin")
     public Map<String, Object> setAdmin(@PathParam("userId") String userId, byte[] body,
                                         @Context HttpServerRequest request) {
-        AdminCaller caller = caller(request);
+        AdminCaller caller = admins.caller(request);
         JsonObject b = json.readObject(body);
         if (!b.has("admin")) {
             throw DomainException.missingParam("Missing params: ['admin']");
@@ -217,7 +217,7 @@ public class AdminUsersResource {
     @Path("v1/users/{userId}/login")
     public Map<String, Object> loginAs(@PathParam("userId") String userId, byte[] body,
                                        @Context HttpServerRequest request) {
-        AdminCaller caller = caller(request);
+        AdminCaller caller = admins.caller(request);
         JsonObject b = body == null || body.length == 0 ? JsonObject.EMPTY : json.readObject(body);
         Instant validUntil = null;
         JsonValue raw = b.get("valid_until_ms").orElse(JsonNull.INSTANCE);
@@ -232,14 +232,14 @@ public class AdminUsersResource {
     @POST
     @Path("v1/users/{userId}/shadow_ban")
     public Map<String, Object> shadowBan(@PathParam("userId") String userId, @Context HttpServerRequest request) {
-        users.setShadowBanned(caller(request), UserIds.parse(userId), true);
+        users.setShadowBanned(admins.caller(request), UserIds.parse(userId), true);
         return Map.of();
     }
 
     @DELETE
     @Path("v1/users/{userId}/shadow_ban")
     public Map<String, Object> shadowUnban(@PathParam("userId") String userId, @Context HttpServerRequest request) {
-        users.setShadowBanned(caller(request), UserIds.parse(userId), false);
+        users.setShadowBanned(admins.caller(request), UserIds.parse(userId), false);
         return Map.of();
     }
 
@@ -257,7 +257,7 @@ public class AdminUsersResource {
     @Path("v1/users/{userId}/override_ratelimit")
     public Map<String, Object> setRateLimit(@PathParam("userId") String userId, byte[] body,
                                             @Context HttpServerRequest request) {
-        AdminCaller caller = caller(request);
+        AdminCaller caller = admins.caller(request);
         JsonObject b = body == null || body.length == 0 ? JsonObject.EMPTY : json.readObject(body);
         RateLimitOverride override = new RateLimitOverride(positiveInt(b, "messages_per_second"),
                 positiveInt(b, "burst_count"));
@@ -269,7 +269,7 @@ public class AdminUsersResource {
     @Path("v1/users/{userId}/override_ratelimit")
     public Map<String, Object> deleteRateLimit(@PathParam("userId") String userId,
                                                @Context HttpServerRequest request) {
-        users.deleteRateLimitOverride(caller(request), UserIds.parse(userId));
+        users.deleteRateLimitOverride(admins.caller(request), UserIds.parse(userId));
         return Map.of();
     }
 
@@ -294,25 +294,11 @@ public class AdminUsersResource {
 
     // ---- parsing ----
 
-    private AdminCaller caller(HttpServerRequest request) {
-        return new AdminCaller(admins.requireAdmin(request), AdminRequests.clientIp(request));
-    }
 
     private static Map<String, Object> override(RateLimitOverride o) {
         return Map.of("messages_per_second", o.messagesPerSecond(), "burst_count", o.burstCount());
     }
 
-    private static int nonNegative(String name, String raw, int defaultValue) {
-        Long value = QueryParams.optionalLong(name, raw);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value < 0 || value > Integer.MAX_VALUE) {
-            throw DomainException.invalidParam("Query parameter " + name
-                    + " must be a string representing a positive integer.");
-        }
-        return value.intValue();
-    }
 
     private static UserListing.Order order(String raw) {
         if (raw == null) {

@@ -82,6 +82,21 @@ public final class QueryParams {
         }
     }
 
+    /**
+     * A non-negative {@code int}, {@code defaultValue} when absent (Synapse's parse_integer with a non-negative bound):
+     * {@code 400 M_INVALID_PARAM} otherwise.
+     */
+    public static int nonNegativeInt(String name, String raw, int defaultValue) {
+        Long value = optionalLong(name, raw);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw DomainException.invalidParam("Query parameter \"" + name + "\" must be a positive integer.");
+        }
+        return value.intValue();
+    }
+
     /** {@code true} or {@code false}; null when absent. */
     public static Boolean optionalBoolean(String name, String raw) {
         if (raw == null) {

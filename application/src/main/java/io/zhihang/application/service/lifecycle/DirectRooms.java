@@ -136,8 +136,7 @@ public class DirectRooms {
     /** The user's current invite to the room if it says {@code is_direct: true}. */
     public Optional<Pdu> directInvite(String roomId, String userId) {
         return access.stateEvent(roomId, StateKey.member(userId))
-                .filter(e -> "invite".equals(e.content().string("membership").orElse(null))
-                        && e.content().bool("is_direct").orElse(false));
+                .filter(e -> DirectChats.isDirectInvite(e.content()));
     }
 
     private Optional<String> existing(String self, String them) {

@@ -18,6 +18,7 @@ import io.zhihang.domain.room.StateKey;
 import io.zhihang.domain.shared.DomainException;
 import io.zhihang.domain.shared.ErrorKind;
 import io.zhihang.domain.shared.UserId;
+import io.zhihang.domain.userdata.DirectChats;
 import io.zhihang.application.port.in.typing.TypingUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -76,8 +77,7 @@ public class MembershipService implements MembershipUseCase {
             return roomId;
         }
         var directInvite = access.stateEvent(roomId, StateKey.member(self))
-                .filter(invite -> "invite".equals(invite.content().string("membership").orElse(null))
-                        && invite.content().bool("is_direct").orElse(false));
+                .filter(invite -> DirectChats.isDirectInvite(invite.content()));
         if (requester.guest()) {
             // Synapse: guests are a local concept, checked here rather than in the event auth rules.
             if (!GuestAccess.letsGuestsJoin(access.stateContent(roomId, GuestAccess.KEY).orElse(null))) {

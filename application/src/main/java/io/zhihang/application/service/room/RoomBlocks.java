@@ -30,6 +30,12 @@ public class RoomBlocks {
         Blocks.checkInvite(draft.sender(), draft.stateKey(), ignoreLists.of(draft.stateKey()));
     }
 
+    /** Whether either user ignores the other (a block either way). */
+    public boolean eitherWay(UserId me, UserId other) {
+        return Blocks.eitherWay(me.toString(), ignoreLists.of(me.toString()), other.toString(),
+                ignoreLists.of(other.toString()));
+    }
+
     public void checkDirectChat(UserId me, UserId other) {
         Blocks.checkDirectChat(me.toString(), ignoreLists.of(me.toString()), other.toString(),
                 ignoreLists.of(other.toString()));

@@ -25,8 +25,8 @@ import io.zhihang.application.port.out.room.EventStore;
 import io.zhihang.application.port.out.room.StoredEvent;
 import io.zhihang.application.port.out.session.PrivateSessionRepository;
 import io.zhihang.application.service.lifecycle.MessagePurge;
-import io.zhihang.application.service.room.IgnoreLists;
 import io.zhihang.application.service.room.RoomAccess;
+import io.zhihang.application.service.room.RoomBlocks;
 import io.zhihang.domain.account.Account;
 import io.zhihang.domain.auth.Requester;
 import io.zhihang.domain.filter.RoomEventFilter;
@@ -79,7 +79,7 @@ public class PrivateSessionService implements PrivateSessionsUseCase, PrivateSes
     private final SearchQueries search;
     private final EventStore events;
     private final RoomAccess access;
-    private final IgnoreLists ignoreLists;
+    private final RoomBlocks blocks;
     private final AccountRepository accounts;
     private final MessagePurge purge;
     private final IdGenerator ids;
@@ -88,7 +88,7 @@ public class PrivateSessionService implements PrivateSessionsUseCase, PrivateSes
     public PrivateSessionService(PrivateSessionRepository sessions, CreateRoomUseCase rooms,
                                  MembershipUseCase membership, SendEventUseCase send, ReceiptsUseCase receipts,
                                  RoomQueries roomQueries, NotificationQueries notifications, SearchQueries search,
-                                 EventStore events, RoomAccess access, IgnoreLists ignoreLists,
+                                 EventStore events, RoomAccess access, RoomBlocks blocks,
                                  AccountRepository accounts, MessagePurge purge, IdGenerator ids, InstantSource clock) {
         this.sessions = sessions;
         this.rooms = rooms;
@@ -100,7 +100,7 @@ public class PrivateSessionService implements PrivateSessionsUseCase, PrivateSes
         this.search = search;
         this.events = events;
         this.access = access;
-        this.ignoreLists = ignoreLists;
+        this.blocks = blocks;
         this.accounts = accounts;
         this.purge = purge;
         this.ids = ids;
@@ -115,8 +115,7 @@ public class PrivateSessionService implements PrivateSessionsUseCase, PrivateSes
         UserId self = requester.userId();
         UserId target = UserId.parse(command.target());
         boolean active = accounts.find(target).filter(a -> !a.deactivated()).map(Account::userId).isPresent();
-        boolean blocked = ignoreLists.of(self.toString()).isIgnored(target.toString())
-                || ignoreLists.of(target.toString()).isIgnored(self.toString());
+        boolean blocked = blocks.eitherWay(self, target);
         PrivateSession.checkOpening(self, target, active, blocked);
         Instant now = clock.instant();
         // The room id is only known once the room exists; the state content does not depend on it.
